@@ -1,0 +1,213 @@
+/*
+ * Biometric units: libfprint devices and their WinBio unit ids
+ *
+ * Copyright the winbio project developers
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#include <stdlib.h>
+
+#include "winbio_private.h"
+
+WINE_DEFAULT_DEBUG_CHANNEL(winbio);
+
+/*
+ * Unit ids are handed out per device (driver + libfprint device id) and
+ * never reused within a process.  Devices seen in the same enumeration get
+ * their ids in sorted order, so the same set of sensors gets the same ids in
+ * every process.
+ */
+struct unit
+{
+    WINBIO_UNIT_ID id;
+    struct winbio_unix_device device;
+};
+
+static CRITICAL_SECTION units_cs;
+static CRITICAL_SECTION_DEBUG units_cs_debug =
+{
+    0, 0, &units_cs,
+    { &units_cs_debug.ProcessLocksList, &units_cs_debug.ProcessLocksList },
+      0, 0, { (DWORD_PTR)(__FILE__ ": units_cs") }
+};
+static CRITICAL_SECTION units_cs = { &units_cs_debug, -1, 0, 0, 0, 0 };
+
+static struct unit *units;
+static SIZE_T units_count, units_capacity;
+static WINBIO_UNIT_ID next_unit_id = 1;
+
+static BOOL same_device( const struct winbio_unix_device *a, const struct winbio_unix_device *b )
+{
+    return !strcmp( a->driver, b->driver ) && !strcmp( a->device_id, b->device_id );
+}
+
+static int compare_devices( const void *a, const void *b )
+{
+    const struct winbio_unix_device *da = a, *db = b;
+    int ret = strcmp( da->driver, db->driver );
+    return ret ? ret : strcmp( da->device_id, db->device_id );
+}
+
+/* index of the unit for this device, a new one if it was never seen; -1 when out of memory */
+static SSIZE_T get_unit( const struct winbio_unix_device *device )
+{
+    SIZE_T i;
+
+    for (i = 0; i < units_count; i++)
+        if (same_device( &units[i].device, device )) return i;
+
+    if (units_count == units_capacity)
+    {
+        SIZE_T capacity = max( 4, units_capacity * 2 );
+        struct unit *grown = units ? HeapReAlloc( GetProcessHeap(), 0, units, capacity * sizeof(*units) )
+                                   : HeapAlloc( GetProcessHeap(), 0, capacity * sizeof(*units) );
+        if (!grown) return -1;
+        units = grown;
+        units_capacity = capacity;
+    }
+    units[units_count].id = next_unit_id++;
+    units[units_count].device = *device;
+    TRACE( "unit %lu is %s %s\n", units[units_count].id, debugstr_a(device->driver),
+           debugstr_a(device->device_id) );
+    return units_count++;
+}
+
+/* Ask the Unix side for the current device list; the caller frees it. */
+static NTSTATUS get_devices( struct winbio_unix_device **devices, UINT32 *count )
+{
+    struct enum_devices_params params = { 0 };
+    NTSTATUS status;
+
+    *devices = NULL;
+    for (;;)
+    {
+        params.devices = (ULONG_PTR)*devices;
+        status = UNIX_CALL( enum_devices, &params );
+        if (status != STATUS_BUFFER_TOO_SMALL) break;
+        winbio_free( *devices );
+        if (!(*devices = winbio_alloc( params.count * sizeof(**devices) ))) return STATUS_NO_MEMORY;
+        params.capacity = params.count;
+    }
+    if (status)
+    {
+        winbio_free( *devices );
+        *devices = NULL;
+        return status;
+    }
+    *count = params.count;
+    return STATUS_SUCCESS;
+}
+
+static void utf8_to_string( WINBIO_STRING dst, const char *src )
+{
+    if (!MultiByteToWideChar( CP_UTF8, 0, src, -1, dst, WINBIO_MAX_STRING_LEN ))
+        dst[WINBIO_MAX_STRING_LEN - 1] = 0;
+}
+
+static WINBIO_CAPABILITIES unit_capabilities( const struct winbio_unix_device *device )
+{
+    WINBIO_CAPABILITIES caps = WINBIO_CAPABILITY_SENSOR;
+
+    if (device->features & (WINBIO_UNIX_FEATURE_VERIFY | WINBIO_UNIX_FEATURE_IDENTIFY))
+        caps |= WINBIO_CAPABILITY_MATCHING;
+    if (device->features & WINBIO_UNIX_FEATURE_STORAGE) caps |= WINBIO_CAPABILITY_DATABASE;
+    /* image sensors hand us pictures that the host turns into templates */
+    if (device->features & WINBIO_UNIX_FEATURE_CAPTURE) caps |= WINBIO_CAPABILITY_PROCESSING;
+    if (device->device_type == WINBIO_UNIX_DEVICE_VIRTUAL) caps |= WINBIO_CAPABILITY_VIRTUAL_SENSOR;
+    return caps;
+}
+
+static void fill_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
+{
+    const struct winbio_unix_device *device = &unit->device;
+    char buffer[WINBIO_MAX_STRING_LEN * 2];
+    const char *space;
+
+    schema->UnitId = unit->id;
+    schema->PoolType = WINBIO_POOL_SYSTEM;
+    schema->BiometricFactor = WINBIO_TYPE_FINGERPRINT;
+    schema->SensorSubType = device->scan_type == WINBIO_UNIX_SCAN_SWIPE ? WINBIO_FP_SENSOR_SUBTYPE_SWIPE
+                                                                        : WINBIO_FP_SENSOR_SUBTYPE_TOUCH;
+    schema->Capabilities = unit_capabilities( device );
+
+    snprintf( buffer, sizeof(buffer), "LIBFPRINT\\%s\\%s", device->driver, device->device_id );
+    utf8_to_string( schema->DeviceInstanceId, buffer );
+    utf8_to_string( schema->Description, device->name );
+
+    /* libfprint names its devices "<vendor> <model>"; its test drivers have
+     * no vendor, so they are reported as libfprint's own. */
+    if (device->device_type == WINBIO_UNIX_DEVICE_VIRTUAL || !(space = strchr( device->name, ' ' )))
+    {
+        utf8_to_string( schema->Manufacturer, "libfprint" );
+        utf8_to_string( schema->Model, device->device_type == WINBIO_UNIX_DEVICE_VIRTUAL ?
+                        device->driver : device->name );
+    }
+    else
+    {
+        snprintf( buffer, sizeof(buffer), "%.*s", (int)(space - device->name), device->name );
+        utf8_to_string( schema->Manufacturer, buffer );
+        utf8_to_string( schema->Model, space + 1 );
+    }
+    /* libfprint reports neither a serial number nor a firmware version */
+    schema->SerialNumber[0] = 0;
+    schema->FirmwareVersion.MajorVersion = 0;
+    schema->FirmwareVersion.MinorVersion = 0;
+}
+
+/* Current units as a WinBioFree()-able array of schemas. */
+HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count )
+{
+    struct winbio_unix_device *devices;
+    SSIZE_T *present;
+    UINT32 i, device_count = 0;
+    NTSTATUS status;
+    HRESULT hr = S_OK;
+
+    *schemas = NULL;
+    *count = 0;
+    if (!winbio_init()) return WINBIO_E_DEVICE_FAILURE;
+    if ((status = get_devices( &devices, &device_count )))
+        return status == STATUS_NO_MEMORY ? E_OUTOFMEMORY : HRESULT_FROM_NT( status );
+    if (!device_count)
+    {
+        winbio_free( devices );
+        return S_OK;
+    }
+
+    qsort( devices, device_count, sizeof(*devices), compare_devices );
+    present = winbio_alloc( device_count * sizeof(*present) );
+    *schemas = winbio_alloc( device_count * sizeof(**schemas) );
+    if (!present || !*schemas) hr = E_OUTOFMEMORY;
+
+    EnterCriticalSection( &units_cs );
+    for (i = 0; hr == S_OK && i < device_count; i++)
+    {
+        if ((present[i] = get_unit( &devices[i] )) < 0) hr = E_OUTOFMEMORY;
+    }
+    for (i = 0; hr == S_OK && i < device_count; i++) fill_schema( &units[present[i]], &(*schemas)[i] );
+    LeaveCriticalSection( &units_cs );
+
+    winbio_free( present );
+    winbio_free( devices );
+    if (hr != S_OK)
+    {
+        winbio_free( *schemas );
+        *schemas = NULL;
+        return hr;
+    }
+    *count = device_count;
+    return S_OK;
+}

@@ -1,0 +1,254 @@
+#if 0
+#pragma makedep unix
+#endif
+
+/*
+ * Unix side of winbio.dll: libfprint behind a GLib main loop
+ *
+ * Copyright the winbio project developers
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+/*
+ * libfprint objects belong to the GMainContext they were created on and are
+ * not thread safe.  All of them live on one thread: a PE thread that the
+ * dll starts lazily and that spends its life inside unix_loop_run(), which
+ * owns the global default main context (the one libfprint's enumeration and
+ * *_sync helpers iterate).  Other threads never touch libfprint directly:
+ * they queue a request on that context and sleep until it has run.  The
+ * loop thread is a Wine thread, so Wine debug output from it is safe.
+ */
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib.h>
+#include <fprint.h>
+
+#include "ntstatus.h"
+#define WIN32_NO_STATUS
+#include "windef.h"
+#include "winternl.h"
+#include "wine/debug.h"
+
+#include "unixlib.h"
+
+WINE_DEFAULT_DEBUG_CHANNEL(winbio);
+
+static gint loop_quit;
+static GMutex loop_mutex;
+static GCond loop_cond;
+static int loop_state;  /* 0 starting, 1 running, -1 failed */
+static FpContext *fp_context;
+
+/* A piece of work to run on the loop thread, waited for by its caller. */
+struct request
+{
+    NTSTATUS (*func)( void *args );
+    void *args;
+    NTSTATUS status;
+    gboolean done;
+    GMutex mutex;
+    GCond cond;
+};
+
+static void request_complete( struct request *req, NTSTATUS status )
+{
+    g_mutex_lock( &req->mutex );
+    req->status = status;
+    req->done = TRUE;
+    g_cond_signal( &req->cond );
+    g_mutex_unlock( &req->mutex );
+}
+
+static gboolean request_dispatch( gpointer data )
+{
+    struct request *req = data;
+
+    request_complete( req, req->func( req->args ) );
+    return G_SOURCE_REMOVE;
+}
+
+/* Run func(args) on the loop thread and wait for its result. */
+static NTSTATUS run_on_loop( NTSTATUS (*func)( void *args ), void *args )
+{
+    struct request req = { func, args };
+    GSource *source;
+
+    g_mutex_init( &req.mutex );
+    g_cond_init( &req.cond );
+
+    /* Always go through a source, even if this thread could acquire the
+     * context: libfprint state must only ever be touched by the loop thread. */
+    source = g_idle_source_new();
+    g_source_set_priority( source, G_PRIORITY_DEFAULT );
+    g_source_set_callback( source, request_dispatch, &req, NULL );
+    g_source_attach( source, g_main_context_default() );
+    g_source_unref( source );
+
+    g_mutex_lock( &req.mutex );
+    while (!req.done) g_cond_wait( &req.cond, &req.mutex );
+    g_mutex_unlock( &req.mutex );
+
+    g_cond_clear( &req.cond );
+    g_mutex_clear( &req.mutex );
+    return req.status;
+}
+
+/* libfprint's context, created on first use; enumeration happens once per
+ * process, later device changes arrive through its hotplug signals. */
+static FpContext *get_fp_context(void)
+{
+    if (!fp_context)
+    {
+        TRACE( "creating libfprint context\n" );
+        fp_context = fp_context_new();
+    }
+    return fp_context;
+}
+
+static UINT32 map_features( FpDeviceFeature features )
+{
+    static const struct
+    {
+        FpDeviceFeature fp;
+        UINT32 ours;
+    }
+    map[] =
+    {
+        { FP_DEVICE_FEATURE_CAPTURE,          WINBIO_UNIX_FEATURE_CAPTURE },
+        { FP_DEVICE_FEATURE_IDENTIFY,         WINBIO_UNIX_FEATURE_IDENTIFY },
+        { FP_DEVICE_FEATURE_VERIFY,           WINBIO_UNIX_FEATURE_VERIFY },
+        { FP_DEVICE_FEATURE_STORAGE,          WINBIO_UNIX_FEATURE_STORAGE },
+        { FP_DEVICE_FEATURE_STORAGE_LIST,     WINBIO_UNIX_FEATURE_STORAGE_LIST },
+        { FP_DEVICE_FEATURE_STORAGE_DELETE,   WINBIO_UNIX_FEATURE_STORAGE_DELETE },
+        { FP_DEVICE_FEATURE_STORAGE_CLEAR,    WINBIO_UNIX_FEATURE_STORAGE_CLEAR },
+        { FP_DEVICE_FEATURE_DUPLICATES_CHECK, WINBIO_UNIX_FEATURE_DUPLICATES_CHECK },
+    };
+    UINT32 ret = 0;
+    unsigned int i;
+
+    for (i = 0; i < G_N_ELEMENTS(map); i++)
+        if (features & map[i].fp) ret |= map[i].ours;
+    return ret;
+}
+
+static void describe_device( FpDevice *device, struct winbio_unix_device *out )
+{
+    const char *driver = fp_device_get_driver( device );
+    const char *id = fp_device_get_device_id( device );
+    const char *name = fp_device_get_name( device );
+
+    memset( out, 0, sizeof(*out) );
+    g_strlcpy( out->driver, driver ? driver : "", sizeof(out->driver) );
+    g_strlcpy( out->device_id, id ? id : "", sizeof(out->device_id) );
+    g_strlcpy( out->name, name ? name : "", sizeof(out->name) );
+    /* libfprint has no public accessor for the device type; its test
+     * drivers are the ones whose id starts with "virtual_". */
+    out->device_type = g_str_has_prefix( out->driver, "virtual_" ) ? WINBIO_UNIX_DEVICE_VIRTUAL
+                                                                   : WINBIO_UNIX_DEVICE_HARDWARE;
+    out->scan_type = fp_device_get_scan_type( device ) == FP_SCAN_TYPE_SWIPE ? WINBIO_UNIX_SCAN_SWIPE
+                                                                             : WINBIO_UNIX_SCAN_PRESS;
+    out->features = map_features( fp_device_get_features( device ) );
+    out->enroll_stages = fp_device_get_nr_enroll_stages( device );
+}
+
+static NTSTATUS loop_enum_devices( void *args )
+{
+    struct enum_devices_params *params = args;
+    struct winbio_unix_device *out = (struct winbio_unix_device *)(ULONG_PTR)params->devices;
+    GPtrArray *devices;
+    UINT32 i;
+
+    devices = fp_context_get_devices( get_fp_context() );
+    params->count = devices ? devices->len : 0;
+    TRACE( "%u device(s)\n", params->count );
+    if (params->count > params->capacity) return STATUS_BUFFER_TOO_SMALL;
+
+    for (i = 0; i < params->count; i++)
+    {
+        describe_device( g_ptr_array_index( devices, i ), &out[i] );
+        TRACE( "device %u: driver %s id %s name %s\n", i, debugstr_a(out[i].driver),
+               debugstr_a(out[i].device_id), debugstr_a(out[i].name) );
+    }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS enum_devices( void *args )
+{
+    return run_on_loop( loop_enum_devices, args );
+}
+
+static void set_loop_state( int state )
+{
+    g_mutex_lock( &loop_mutex );
+    loop_state = state;
+    g_cond_broadcast( &loop_cond );
+    g_mutex_unlock( &loop_mutex );
+}
+
+static NTSTATUS loop_run( void *args )
+{
+    if (!g_main_context_acquire( g_main_context_default() ))
+    {
+        ERR( "libfprint's main context is owned by another thread\n" );
+        set_loop_state( -1 );
+        return STATUS_UNSUCCESSFUL;
+    }
+    set_loop_state( 1 );
+    TRACE( "libfprint loop running\n" );
+    while (!g_atomic_int_get( &loop_quit ))
+        g_main_context_iteration( g_main_context_default(), TRUE );
+    g_main_context_release( g_main_context_default() );
+    TRACE( "libfprint loop stopped\n" );
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS loop_wait_ready( void *args )
+{
+    int state;
+
+    g_mutex_lock( &loop_mutex );
+    while (!loop_state) g_cond_wait( &loop_cond, &loop_mutex );
+    state = loop_state;
+    g_mutex_unlock( &loop_mutex );
+    return state > 0 ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+}
+
+static NTSTATUS loop_stop( void *args )
+{
+    g_atomic_int_set( &loop_quit, 1 );
+    g_main_context_wakeup( g_main_context_default() );
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS process_detach( void *args )
+{
+    /* only called once the loop thread has returned */
+    g_clear_object( &fp_context );
+    return STATUS_SUCCESS;
+}
+
+const unixlib_entry_t __wine_unix_call_funcs[] =
+{
+    process_detach,
+    loop_run,
+    loop_wait_ready,
+    loop_stop,
+    enum_devices,
+};
+
+C_ASSERT( ARRAYSIZE(__wine_unix_call_funcs) == unix_funcs_count );
