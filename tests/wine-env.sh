@@ -1,0 +1,53 @@
+# Shell functions shared by run-tests.sh and run-demo.sh: a Wine prefix that
+# uses the build-tree winbio.dll, and libfprint's virtual sensors fed by
+# build/native/vsensor.  Source it from the top of the build tree.
+#
+# Copyright the winbio project developers
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+WINE64=${WINE64:-wine64}
+WINESERVER=${WINESERVER:-wineserver}
+vsensor_pid=
+
+# wine_env_setup PREFIX: point Wine at the build tree and refresh PREFIX.
+# A prefix refreshed while WINEDLLPATH is set gets a system32 copy of
+# winbio.dll, which the loader resolves to the builtin in $WINEDLLPATH.
+wine_env_setup()
+{
+    export WINEPREFIX=$1
+    export WINEDLLPATH=$(pwd)/dlldir
+    export WINEDEBUG=${WINEDEBUG:--all}
+    # Wine's own USB driver would otherwise claim emulated and real sensors too
+    export WINEDLLOVERRIDES="wineusb.sys=d;${WINEDLLOVERRIDES:-}"
+    unset DISPLAY WAYLAND_DISPLAY
+    "$WINE64" wineboot -u >/dev/null 2>&1
+    test -f "$WINEPREFIX/drive_c/windows/system32/winbio.dll"
+}
+
+# vsensor_start DIR PRINTS: start the feeder; libfprint's virtual drivers
+# will create their sockets in DIR (keep it short: sockets take 108 bytes).
+# Sets sensor_env to the variables a Wine process needs to see them.
+vsensor_start()
+{
+    mkdir -p "$1"
+    build/native/vsensor --dir "$1" --prints "$2" &
+    vsensor_pid=$!
+    i=0
+    while [ ! -s "$1/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    [ -s "$1/port" ] || return 1
+    sensor_env="FP_VIRTUAL_IMAGE=$1/image.sock FP_VIRTUAL_DEVICE=$1/device.sock"
+    sensor_env="$sensor_env FP_VIRTUAL_DEVICE_STORAGE=$1/storage.sock WINBIO_VSENSOR_PORT=$(cat "$1/port")"
+}
+
+vsensor_stop()
+{
+    [ -n "$vsensor_pid" ] && kill "$vsensor_pid" 2>/dev/null && wait "$vsensor_pid" 2>/dev/null
+    vsensor_pid=
+}
+
+wine_env_stop()
+{
+    vsensor_stop
+    "$WINESERVER" -k 2>/dev/null
+    "$WINESERVER" -w 2>/dev/null
+}
