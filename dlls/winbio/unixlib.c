@@ -49,6 +49,8 @@
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
 static gint loop_quit;
+static GThread *loop_thread;
+static GLogFunc default_log_handler;
 static GMutex loop_mutex;
 static GCond loop_cond;
 static int loop_state;  /* 0 starting, 1 running, -1 failed */
@@ -192,6 +194,24 @@ static NTSTATUS enum_devices( void *args )
     return run_on_loop( loop_enum_devices, args );
 }
 
+/*
+ * libfprint reports problems (a device it cannot open, a driver error)
+ * through GLib's log.  Messages logged on the loop thread, a Wine thread,
+ * go to the winbio channel; everything else keeps GLib's handling, since
+ * Wine's debug output must not be used from threads Wine did not create.
+ */
+static void log_handler( const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data )
+{
+    if (g_thread_self() != loop_thread || !domain || strncmp( domain, "libfprint", 9 ))
+    {
+        default_log_handler( domain, level, message, data );
+        return;
+    }
+    if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL)) ERR( "%s: %s\n", domain, message );
+    else if (level & G_LOG_LEVEL_WARNING) WARN( "%s: %s\n", domain, message );
+    else TRACE( "%s: %s\n", domain, message );
+}
+
 static void set_loop_state( int state )
 {
     g_mutex_lock( &loop_mutex );
@@ -208,6 +228,8 @@ static NTSTATUS loop_run( void *args )
         set_loop_state( -1 );
         return STATUS_UNSUCCESSFUL;
     }
+    loop_thread = g_thread_self();
+    default_log_handler = g_log_set_default_handler( log_handler, NULL );
     set_loop_state( 1 );
     TRACE( "libfprint loop running\n" );
     while (!g_atomic_int_get( &loop_quit ))
