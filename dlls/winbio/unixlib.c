@@ -32,19 +32,11 @@
  * loop thread is a Wine thread, so Wine debug output from it is safe.
  */
 
-#include <stdarg.h>
 #include <string.h>
 
-#include <glib.h>
-#include <fprint.h>
+#include "unix_private.h"
 
-#include "ntstatus.h"
-#define WIN32_NO_STATUS
-#include "windef.h"
-#include "winternl.h"
 #include "wine/debug.h"
-
-#include "unixlib.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
@@ -55,6 +47,9 @@ static GMutex loop_mutex;
 static GCond loop_cond;
 static int loop_state;  /* 0 starting, 1 running, -1 failed */
 static FpContext *fp_context;
+/* every device ever enumerated, by the id handed to the PE side */
+static GHashTable *devices_by_id;
+static UINT64 next_device_id = 1;
 
 /* A piece of work to run on the loop thread, waited for by its caller. */
 struct request
@@ -85,7 +80,7 @@ static gboolean request_dispatch( gpointer data )
 }
 
 /* Run func(args) on the loop thread and wait for its result. */
-static NTSTATUS run_on_loop( NTSTATUS (*func)( void *args ), void *args )
+NTSTATUS run_on_loop( NTSTATUS (*func)( void *args ), void *args )
 {
     struct request req = { func, args };
     GSource *source;
@@ -122,6 +117,29 @@ static FpContext *get_fp_context(void)
     return fp_context;
 }
 
+/* The device behind an id, or NULL; only used on the loop thread. */
+FpDevice *device_from_id( UINT64 id )
+{
+    return devices_by_id ? g_hash_table_lookup( devices_by_id, &id ) : NULL;
+}
+
+/* A device keeps its id for the life of the process, even if unplugged. */
+static UINT64 device_id( FpDevice *device )
+{
+    UINT64 *id = g_object_get_data( G_OBJECT(device), "winbio-id" );
+
+    if (!id)
+    {
+        if (!devices_by_id)
+            devices_by_id = g_hash_table_new_full( g_int64_hash, g_int64_equal, NULL, g_object_unref );
+        id = g_new( UINT64, 1 );
+        *id = next_device_id++;
+        g_object_set_data_full( G_OBJECT(device), "winbio-id", id, g_free );
+        g_hash_table_insert( devices_by_id, id, g_object_ref( device ) );
+    }
+    return *id;
+}
+
 static UINT32 map_features( FpDeviceFeature features )
 {
     static const struct
@@ -155,6 +173,7 @@ static void describe_device( FpDevice *device, struct winbio_unix_device *out )
     const char *name = fp_device_get_name( device );
 
     memset( out, 0, sizeof(*out) );
+    out->id = device_id( device );
     g_strlcpy( out->driver, driver ? driver : "", sizeof(out->driver) );
     g_strlcpy( out->device_id, id ? id : "", sizeof(out->device_id) );
     g_strlcpy( out->name, name ? name : "", sizeof(out->name) );
@@ -260,6 +279,7 @@ static NTSTATUS loop_stop( void *args )
 static NTSTATUS process_detach( void *args )
 {
     /* only called once the loop thread has returned */
+    g_clear_pointer( &devices_by_id, g_hash_table_unref );
     g_clear_object( &fp_context );
     return STATUS_SUCCESS;
 }
@@ -271,6 +291,11 @@ const unixlib_entry_t __wine_unix_call_funcs[] =
     loop_wait_ready,
     loop_stop,
     enum_devices,
+    op_start,
+    op_wait,
+    op_get_data,
+    op_cancel,
+    op_free,
 };
 
 C_ASSERT( ARRAYSIZE(__wine_unix_call_funcs) == unix_funcs_count );

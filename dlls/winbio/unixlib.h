@@ -55,6 +55,7 @@ enum winbio_unix_device_type
 /* One libfprint device.  Strings are NUL-terminated UTF-8. */
 struct winbio_unix_device
 {
+    UINT64 id;                /* handle of this device for the other calls */
     char   driver[64];        /* libfprint driver id, e.g. "virtual_image" */
     char   device_id[192];    /* driver-specific id of this device */
     char   name[256];         /* human readable name from the driver */
@@ -71,6 +72,107 @@ struct enum_devices_params
     UINT32 count;             /* out: devices present, may exceed capacity */
 };
 
+/* How a libfprint operation ended, in our own encoding of its GError. */
+enum winbio_unix_result
+{
+    WINBIO_UNIX_OK,
+    WINBIO_UNIX_CANCELED,
+    WINBIO_UNIX_RETRY,          /* bad touch; see enum winbio_unix_retry */
+    WINBIO_UNIX_NOT_SUPPORTED,
+    WINBIO_UNIX_NOT_OPEN,
+    WINBIO_UNIX_ALREADY_OPEN,
+    WINBIO_UNIX_BUSY,
+    WINBIO_UNIX_PROTO,
+    WINBIO_UNIX_DATA_INVALID,
+    WINBIO_UNIX_DATA_NOT_FOUND,
+    WINBIO_UNIX_DATA_FULL,
+    WINBIO_UNIX_DATA_DUPLICATE,
+    WINBIO_UNIX_REMOVED,
+    WINBIO_UNIX_TOO_HOT,
+    WINBIO_UNIX_PERMISSION,     /* the device node cannot be opened */
+    WINBIO_UNIX_FAILED,         /* anything else */
+};
+
+enum winbio_unix_retry
+{
+    WINBIO_UNIX_RETRY_GENERAL,
+    WINBIO_UNIX_RETRY_TOO_SHORT,
+    WINBIO_UNIX_RETRY_CENTER_FINGER,
+    WINBIO_UNIX_RETRY_REMOVE_FINGER,
+};
+
+/* What a running operation reports, one event at a time. */
+enum winbio_unix_event
+{
+    WINBIO_UNIX_EVENT_PROGRESS, /* enrollment: a stage done, or a bad touch (result RETRY) */
+    WINBIO_UNIX_EVENT_DONE,     /* finished; no more events */
+};
+
+enum winbio_unix_op_type
+{
+    WINBIO_UNIX_OP_OPEN,
+    WINBIO_UNIX_OP_CLOSE,
+    WINBIO_UNIX_OP_ENROLL,      /* result data: the new template */
+    WINBIO_UNIX_OP_VERIFY,      /* one template in; match says whether it matched */
+    WINBIO_UNIX_OP_IDENTIFY,    /* templates in; match is the index of the matching one, or -1 */
+    WINBIO_UNIX_OP_CAPTURE,     /* result data: 8-bit grey pixels, row by row */
+    WINBIO_UNIX_OP_LIST,        /* result data: templates stored on the device (items) */
+    WINBIO_UNIX_OP_DELETE,      /* one template in: removed from the device's storage */
+};
+
+/* A template: libfprint's serialized print, opaque to the PE side. */
+struct winbio_unix_blob
+{
+    UINT64 data;
+    UINT32 size;
+    UINT32 reserved;
+};
+
+struct op_start_params
+{
+    UINT64 device;            /* in: winbio_unix_device.id */
+    UINT32 type;              /* in: enum winbio_unix_op_type */
+    UINT32 finger;            /* in, enroll: libfprint's FpFinger */
+    char   description[64];   /* in, enroll: stored with the print (our template id) */
+    UINT64 templates;         /* in: struct winbio_unix_blob[count] */
+    UINT32 count;             /* in */
+    UINT32 reserved;
+    UINT64 op;                /* out: handle for the op_* calls */
+};
+
+#define WINBIO_UNIX_MAX_WAIT 16
+
+/* Waits until one of the operations has an event and returns it. */
+struct op_wait_params
+{
+    UINT64 ops[WINBIO_UNIX_MAX_WAIT]; /* in */
+    UINT32 count;             /* in: entries of ops */
+    UINT32 index;             /* out: which operation the event belongs to */
+    UINT32 event;             /* out: enum winbio_unix_event */
+    UINT32 result;            /* out: enum winbio_unix_result */
+    UINT32 retry;             /* out: enum winbio_unix_retry, when result is RETRY */
+    UINT32 stage;             /* out, enroll: stages completed so far */
+    INT32  match;             /* out: verify 1/0, identify index or -1 */
+    UINT32 data_size;         /* out: bytes of result data (of item 0 for LIST) */
+    UINT32 items;             /* out: number of result items (LIST) */
+    UINT32 width;             /* out, capture: pixels */
+    UINT32 height;
+    UINT32 ppmm_x100;         /* out, capture: resolution in pixels per mm, times 100 */
+};
+
+struct op_get_data_params
+{
+    UINT64 op;                /* in */
+    UINT32 item;              /* in: which item (LIST), else 0 */
+    UINT32 size;              /* in: buffer size; out: bytes needed */
+    UINT64 buffer;            /* in */
+};
+
+struct op_params
+{
+    UINT64 op;                /* in */
+};
+
 enum winbio_unix_funcs
 {
     unix_process_detach,      /* no params: free libfprint state (loop stopped) */
@@ -78,6 +180,11 @@ enum winbio_unix_funcs
     unix_loop_wait_ready,     /* no params: wait until unix_loop_run owns the context */
     unix_loop_stop,           /* no params: make unix_loop_run return */
     unix_enum_devices,        /* struct enum_devices_params */
+    unix_op_start,            /* struct op_start_params */
+    unix_op_wait,             /* struct op_wait_params: blocks for the next event of any op */
+    unix_op_get_data,         /* struct op_get_data_params */
+    unix_op_cancel,           /* struct op_params: from any thread */
+    unix_op_free,             /* struct op_params */
     unix_funcs_count
 };
 
