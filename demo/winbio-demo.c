@@ -25,6 +25,7 @@
 
 #include <windows.h>
 #include <stdio.h>
+#include <string.h>
 #include <winbio.h>
 
 static const char *subtype_name( WINBIO_BIOMETRIC_SENSOR_SUBTYPE subtype )
@@ -82,7 +83,139 @@ static int list_units(void)
     return 0;
 }
 
+static const char *hr_name( HRESULT hr )
+{
+    static char buffer[32];
+
+    switch (hr)
+    {
+    case S_OK: return "S_OK";
+    case WINBIO_I_MORE_DATA: return "WINBIO_I_MORE_DATA";
+    case WINBIO_E_BAD_CAPTURE: return "WINBIO_E_BAD_CAPTURE";
+    case WINBIO_E_UNKNOWN_ID: return "WINBIO_E_UNKNOWN_ID";
+    case WINBIO_E_NO_MATCH: return "WINBIO_E_NO_MATCH";
+    case WINBIO_E_CANCELED: return "WINBIO_E_CANCELED";
+    case WINBIO_E_DATABASE_NO_SUCH_RECORD: return "WINBIO_E_DATABASE_NO_SUCH_RECORD";
+    default:
+        sprintf( buffer, "0x%08lx", (unsigned long)hr );
+        return buffer;
+    }
+}
+
+/* The identity of the user running the program, as clients build it. */
+static BOOL get_user_identity( WINBIO_IDENTITY *identity )
+{
+    BYTE buffer[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
+    TOKEN_USER *user = (TOKEN_USER *)buffer;
+    HANDLE token;
+    DWORD size;
+    BOOL ret;
+
+    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_QUERY, &token )) return FALSE;
+    ret = GetTokenInformation( token, TokenUser, buffer, sizeof(buffer), &size );
+    CloseHandle( token );
+    if (!ret) return FALSE;
+    memset( identity, 0, sizeof(*identity) );
+    identity->Type = WINBIO_ID_TYPE_SID;
+    identity->Value.AccountSid.Size = GetLengthSid( user->User.Sid );
+    CopySid( SECURITY_MAX_SID_SIZE, identity->Value.AccountSid.Data, user->User.Sid );
+    return TRUE;
+}
+
+/* The unit to enroll on: the first that takes pictures, else the first one. */
+static WINBIO_UNIT_ID pick_unit(void)
+{
+    WINBIO_UNIT_SCHEMA *units = NULL;
+    WINBIO_UNIT_ID id = 0;
+    SIZE_T count = 0, i;
+
+    if (FAILED(WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count )) || !count) return 0;
+    id = units[0].UnitId;
+    for (i = 0; i < count; i++)
+        if (units[i].Capabilities & WINBIO_CAPABILITY_PROCESSING)
+        {
+            id = units[i].UnitId;
+            break;
+        }
+    WinBioFree( units );
+    return id;
+}
+
+/* enroll -> identify -> verify -> list -> delete, as a client program does it */
+static int cycle(void)
+{
+    WINBIO_BIOMETRIC_SUBTYPE subfactor = WINBIO_ANSI_381_POS_RH_INDEX_FINGER, found, *subfactors;
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_IDENTITY user, identity;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_UNIT_ID unit, touched;
+    BOOLEAN is_new, match;
+    SIZE_T count, i;
+    HRESULT hr;
+    int capture = 0;
+
+    if (!get_user_identity( &user ) || !(unit = pick_unit()))
+    {
+        printf( "no fingerprint sensor\n" );
+        return 1;
+    }
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
+                            NULL, &session );
+    printf( "open session: %s\n", hr_name( hr ) );
+    if (FAILED(hr)) return 1;
+
+    /* start from a clean slate if an earlier run left the finger enrolled */
+    WinBioDeleteTemplate( session, unit, &user, subfactor );
+
+    hr = WinBioEnrollBegin( session, subfactor, unit );
+    printf( "enroll begin on unit %lu: %s\n", (unsigned long)unit, hr_name( hr ) );
+    while (SUCCEEDED(hr))
+    {
+        printf( "touch the sensor...\n" );
+        fflush( stdout );
+        hr = WinBioEnrollCapture( session, &reject );
+        printf( "capture %d: %s", ++capture, hr_name( hr ) );
+        if (hr == WINBIO_E_BAD_CAPTURE) printf( " (reject detail %lu)", (unsigned long)reject );
+        printf( "\n" );
+        if (hr == WINBIO_E_BAD_CAPTURE) hr = S_FALSE;  /* try again */
+        else if (hr == S_OK) break;
+    }
+    if (FAILED(hr)) goto done;
+    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    printf( "enroll commit: %s, new template: %s\n", hr_name( hr ), is_new ? "yes" : "no" );
+    if (FAILED(hr)) goto done;
+
+    printf( "identify: touch the sensor...\n" );
+    fflush( stdout );
+    hr = WinBioIdentify( session, &touched, &identity, &found, &reject );
+    printf( "identify: %s, unit %lu, finger %u, %s\n", hr_name( hr ), (unsigned long)touched, found,
+            identity.Type == WINBIO_ID_TYPE_SID && EqualSid( identity.Value.AccountSid.Data,
+                                                             user.Value.AccountSid.Data ) ? "this user" : "unknown" );
+    if (FAILED(hr)) goto done;
+
+    printf( "verify: touch the sensor...\n" );
+    fflush( stdout );
+    hr = WinBioVerify( session, &user, subfactor, &touched, &match, &reject );
+    printf( "verify: %s, match: %s\n", hr_name( hr ), match ? "yes" : "no" );
+    if (FAILED(hr)) goto done;
+
+    hr = WinBioEnumEnrollments( session, unit, &user, &subfactors, &count );
+    printf( "enrolled fingers:" );
+    for (i = 0; SUCCEEDED(hr) && i < count; i++) printf( " %u", subfactors[i] );
+    printf( "\n" );
+    if (SUCCEEDED(hr)) WinBioFree( subfactors );
+
+    hr = WinBioDeleteTemplate( session, unit, &user, subfactor );
+    printf( "delete: %s\n", hr_name( hr ) );
+
+done:
+    WinBioCloseSession( session );
+    printf( "%s\n", SUCCEEDED(hr) ? "done" : "failed" );
+    return FAILED(hr);
+}
+
 int main( int argc, char **argv )
 {
+    if (argc > 1 && !strcmp( argv[1], "cycle" )) return list_units() || cycle();
     return list_units();
 }

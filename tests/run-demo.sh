@@ -1,10 +1,11 @@
-#!/bin/sh
+#!/bin/bash
 # "make demo": runs winbio-demo.exe under Wine with the build-tree
 # winbio.dll.  Without a real sensor it brings up libfprint's virtual
-# sensors, so there is always something to show.
+# sensors and plays the user's finger on the virtual image sensor: five
+# touches to enroll, then a second impression each to identify and verify.
 #
 # Environment: WINEPREFIX (default: build/demo-prefix), WINBIO_DEMO_REAL=1
-# to use only the real sensors attached to this machine.
+# to use only the real sensors attached to this machine (you touch them).
 #
 # Copyright the winbio project developers
 # SPDX-License-Identifier: LGPL-2.1-or-later
@@ -17,11 +18,44 @@ work=$(mktemp -d /tmp/winbio-demo.XXXXXX)
 trap 'wine_env_stop; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
+# One request to the feeder, one reply line back.
+feeder()
+{
+    local reply
+    exec 3<>"/dev/tcp/127.0.0.1/$(cat "$work/vs/port")"
+    echo "$1" >&3
+    read -r reply <&3
+    exec 3>&-
+    case "$reply" in OK*) return 0 ;; *) echo "demo: feeder: $1: $reply" >&2; return 1 ;; esac
+}
+
+# The finger: it touches the sensor whenever the program asks for it,
+# five times to enroll, then a second impression for identify and verify.
+play_finger()
+{
+    local line prints="whorl.pgm whorl.pgm whorl.pgm whorl.pgm whorl.pgm whorl-rot10.pgm whorl-shift4.pgm"
+
+    while IFS= read -r line; do
+        line=${line%$'\r'}
+        echo "$line"
+        case "$line" in
+        *"touch the sensor"*)
+            set -- $prints
+            [ $# -gt 0 ] || continue
+            feeder "IMAGE $1" && echo "demo: (the virtual finger touches: $1)"
+            prints=${prints#"$1"}
+            prints=${prints# }
+            ;;
+        esac
+    done
+}
+
 echo "demo: Wine prefix $prefix (refreshing it with the build-tree winbio.dll)"
 wine_env_setup "$prefix"
-sensor_env=
-if [ "${WINBIO_DEMO_REAL:-0}" != 1 ]; then
-    vsensor_start "$work/vs" "${PRINTS_DIR:-$(pwd)/../shared/data/prints}"
-    echo "demo: libfprint's virtual sensors are up"
+if [ "${WINBIO_DEMO_REAL:-0}" = 1 ]; then
+    exec "$WINE64" build/x86_64-windows/winbio-demo.exe "${@:-cycle}"
 fi
-env $sensor_env "$WINE64" build/x86_64-windows/winbio-demo.exe "$@"
+vsensor_start "$work/vs" "${PRINTS_DIR:-$(pwd)/../shared/data/prints}"
+echo "demo: libfprint's virtual sensors are up"
+env $sensor_env "$WINE64" build/x86_64-windows/winbio-demo.exe "${@:-cycle}" | play_finger
+exit "${PIPESTATUS[0]}"

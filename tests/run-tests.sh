@@ -113,6 +113,7 @@ for arch in $ARCHS; do
     for t in $(list_tests "$bin/winbio_test.exe"); do
         run_test "$arch $t" env $sensor_env "$WINE64" "$bin/winbio_test.exe" "$t"
     done
+    run_test "$arch storage" "$WINE64" "$bin/storage_test.exe" storage
     # the same enumeration with no sensor at all
     run_test "$arch units, no sensor" "$WINE64" "$bin/winbio_test.exe" units
     for t in $(list_tests "$bin/system_test.exe"); do

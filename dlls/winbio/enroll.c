@@ -1,5 +1,5 @@
 /*
- * winbio.dll: enrollment and template management
+ * Enrollment and the templates of a unit
  *
  * Copyright the winbio project developers
  *
@@ -18,114 +18,427 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
+/*
+ * An enrollment is one libfprint enroll operation.  WinBioEnrollBegin
+ * reserves the unit for the session and starts it; every
+ * WinBioEnrollCapture waits for its next progress report (a stage done, or
+ * a bad touch); WinBioEnrollCommit stores the finished print in the
+ * session's database.  Sensors with their own storage keep the print on the
+ * chip as well, and WinBioDeleteTemplate removes it there too.
+ */
+
 #include "winbio_private.h"
+#include "ntsecapi.h"
+#include "winreg.h"
+#include "storage.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
-/*
- * Sessions cannot be opened yet: a zero session handle gives E_HANDLE,
- * any other one E_NOTIMPL.
- */
+struct enrollment
+{
+    struct unit *unit;
+    WINBIO_BIOMETRIC_SUBTYPE subfactor;
+    GUID template_id;
+    struct device_op op;            /* the libfprint enrollment, while it runs */
+    UINT32 stages;                  /* stages libfprint reported done */
+    WINBIO_REJECT_DETAIL reject;    /* of the latest bad touch */
+    BOOL complete;                  /* the template is ready */
+    HRESULT commit_status;          /* what the sensor said of it (duplicate) */
+    BYTE *template;
+    UINT32 template_size;
+};
+
+BOOL is_finger_subfactor( WINBIO_BIOMETRIC_SUBTYPE subfactor )
+{
+    return (subfactor >= WINBIO_ANSI_381_POS_RH_THUMB && subfactor <= WINBIO_ANSI_381_POS_LH_LITTLE_FINGER) ||
+           (subfactor >= WINBIO_FINGER_UNSPECIFIED_POS_01 && subfactor <= WINBIO_FINGER_UNSPECIFIED_POS_10);
+}
+
+/* WinBio counts fingers from the right thumb, libfprint from the left one. */
+static UINT32 subfactor_to_finger( WINBIO_BIOMETRIC_SUBTYPE subfactor )
+{
+    if (subfactor >= WINBIO_ANSI_381_POS_RH_THUMB && subfactor <= WINBIO_ANSI_381_POS_RH_LITTLE_FINGER)
+        return 6 + subfactor - WINBIO_ANSI_381_POS_RH_THUMB;     /* FP_FINGER_RIGHT_THUMB... */
+    if (subfactor >= WINBIO_ANSI_381_POS_LH_THUMB && subfactor <= WINBIO_ANSI_381_POS_LH_LITTLE_FINGER)
+        return 1 + subfactor - WINBIO_ANSI_381_POS_LH_THUMB;     /* FP_FINGER_LEFT_THUMB... */
+    return 0;                                                    /* FP_FINGER_UNKNOWN */
+}
+
+static HRESULT start_enroll_op( struct session *session, struct enrollment *enrollment )
+{
+    struct op_start_params *start = &enrollment->op.start;
+    const GUID *id = &enrollment->template_id;
+
+    memset( &enrollment->op, 0, sizeof(enrollment->op) );
+    enrollment->op.unit = enrollment->unit;
+    start->type = WINBIO_UNIX_OP_ENROLL;
+    start->finger = subfactor_to_finger( enrollment->subfactor );
+    snprintf( start->description, sizeof(start->description),
+              "winbio {%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}", id->Data1, id->Data2, id->Data3,
+              id->Data4[0], id->Data4[1], id->Data4[2], id->Data4[3], id->Data4[4], id->Data4[5],
+              id->Data4[6], id->Data4[7] );
+    return device_start( session, &enrollment->op );
+}
+
+/* Removes a template from the sensor's own storage, for sensors that have one. */
+static void delete_from_chip( struct session *session, struct unit *unit, const BYTE *data, UINT32 size )
+{
+    struct winbio_unix_blob blob = { (ULONG_PTR)data, size };
+    struct device_op op = { unit };
+    SIZE_T winner;
+
+    if (!(unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_DELETE)) return;
+    op.start.type = WINBIO_UNIX_OP_DELETE;
+    op.start.templates = (ULONG_PTR)&blob;
+    op.start.count = 1;
+    device_run_first( session, &op, 1, &winner );
+    if (op.result.result != WINBIO_UNIX_OK && op.result.result != WINBIO_UNIX_DATA_NOT_FOUND)
+        WARN( "cannot delete a template from %s: result %u\n", debugstr_a(unit->key), op.result.result );
+    device_finish( session, &op );
+}
+
+static void end_enrollment( struct session *session, BOOL keep_on_chip )
+{
+    struct enrollment *enrollment = session->enrollment;
+
+    if (!enrollment) return;
+    device_finish( session, &enrollment->op );
+    /* a sensor with storage already holds the finished print */
+    if (enrollment->complete && !keep_on_chip && enrollment->commit_status == S_OK)
+        delete_from_chip( session, enrollment->unit, enrollment->template, enrollment->template_size );
+    device_release( enrollment->unit );
+    if (session->locked != enrollment->unit) device_set_owner( enrollment->unit, session, FALSE );
+    session->enrollment = NULL;
+    winbio_free( enrollment->template );
+    winbio_free( enrollment );
+}
+
+/* WINBIO_PROPERTY_EXTENDED_ENROLLMENT_STATUS of a unit */
+void enrollment_get_status( struct session *session, struct unit *unit, WINBIO_EXTENDED_ENROLLMENT_STATUS *status )
+{
+    struct enrollment *enrollment = session->enrollment;
+    UINT32 total = unit->device.enroll_stages ? unit->device.enroll_stages : 1;
+
+    memset( status, 0, sizeof(*status) );
+    status->Factor = WINBIO_TYPE_FINGERPRINT;
+    status->Specific.Fingerprint.GeneralSamples = unit->device.enroll_stages;
+    if (!enrollment || enrollment->unit != unit)
+    {
+        status->TemplateStatus = WINBIO_E_INVALID_OPERATION;
+        return;
+    }
+    status->TemplateStatus = enrollment->complete ? S_OK : WINBIO_I_MORE_DATA;
+    status->RejectDetail = enrollment->reject;
+    status->PercentComplete = min( enrollment->stages, total ) * 100 / total;
+    status->SubFactor = enrollment->subfactor;
+}
+
+void enrollment_discard( struct session *session )
+{
+    end_enrollment( session, FALSE );
+}
 
 /***********************************************************************
  *      WinBioEnrollBegin (winbio.@)
  */
-HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE session,
-                                  WINBIO_BIOMETRIC_SUBTYPE sub_factor, WINBIO_UNIT_ID unit_id )
+HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC_SUBTYPE subfactor,
+                                  WINBIO_UNIT_ID unit_id )
 {
-    FIXME( "(%lu, %#x, %lu) stub\n", session, sub_factor, unit_id );
+    struct enrollment *enrollment;
+    struct session *session;
+    struct unit *unit;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %#x, %lu)\n", handle, subfactor, unit_id );
+
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (!is_finger_subfactor( subfactor ) || !unit_id) hr = E_INVALIDARG;
+    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
+    else if (!(enrollment = winbio_alloc( sizeof(*enrollment) ))) hr = E_OUTOFMEMORY;
+    else
+    {
+        enrollment->unit = unit;
+        enrollment->subfactor = subfactor;
+        RtlGenRandom( &enrollment->template_id, sizeof(enrollment->template_id) );
+        if (FAILED(hr = device_set_owner( unit, session, TRUE ))) winbio_free( enrollment );
+        else
+        {
+            session->enrollment = enrollment;
+            if (FAILED(hr = device_acquire( unit, session )))
+            {
+                session->enrollment = NULL;
+                if (session->locked != unit) device_set_owner( unit, session, FALSE );
+                winbio_free( enrollment );
+            }
+            else if (FAILED(hr = start_enroll_op( session, enrollment ))) end_enrollment( session, FALSE );
+        }
+    }
+    session_end( session );
+    return hr;
+}
+
+/* Waits for the next report of the running enrollment. */
+static HRESULT next_capture( struct session *session, struct enrollment *enrollment, WINBIO_REJECT_DETAIL *reject )
+{
+    struct op_wait_params event;
+    HRESULT hr;
+
+    if (!enrollment->op.started && FAILED(hr = start_enroll_op( session, enrollment ))) return hr;
+
+    for (;;)
+    {
+        if (FAILED(hr = device_wait( session, enrollment->op.start.op, &event ))) return hr;
+        if (event.event == WINBIO_UNIX_EVENT_PROGRESS)
+        {
+            if (event.result == WINBIO_UNIX_RETRY)
+            {
+                *reject = enrollment->reject = map_retry( event.retry );
+                return WINBIO_E_BAD_CAPTURE;
+            }
+            enrollment->stages = event.stage;
+            enrollment->reject = 0;
+            TRACE( "stage %u of %u\n", event.stage, enrollment->unit->device.enroll_stages );
+            /* after the last stage only the end of the operation is left */
+            if (event.stage < enrollment->unit->device.enroll_stages) return WINBIO_I_MORE_DATA;
+            continue;
+        }
+
+        /* the libfprint enrollment ended: a new one starts at the next capture */
+        hr = map_unix_result( event.result );
+        enrollment->stages = 0;
+        if (event.result == WINBIO_UNIX_OK)
+        {
+            enrollment->stages = enrollment->unit->device.enroll_stages;
+            if (!(enrollment->template = device_get_data( enrollment->op.start.op, 0,
+                                                          &enrollment->template_size )))
+                hr = E_OUTOFMEMORY;
+            else enrollment->complete = TRUE;
+        }
+        else if (event.result == WINBIO_UNIX_DATA_DUPLICATE)
+        {
+            /* the sensor found the finger among its prints; the commit reports it */
+            enrollment->complete = TRUE;
+            enrollment->commit_status = WINBIO_E_DUPLICATE_TEMPLATE;
+            hr = S_OK;
+        }
+        else if (event.result == WINBIO_UNIX_RETRY) *reject = map_retry( event.retry );
+        device_finish( session, &enrollment->op );
+        return hr;
+    }
 }
 
 /***********************************************************************
  *      WinBioEnrollCapture (winbio.@)
  */
-HRESULT WINAPI WinBioEnrollCapture( WINBIO_SESSION_HANDLE session,
-                                    WINBIO_REJECT_DETAIL *reject_detail )
+HRESULT WINAPI WinBioEnrollCapture( WINBIO_SESSION_HANDLE handle, WINBIO_REJECT_DETAIL *reject )
 {
-    FIXME( "(%lu, %p) stub\n", session, reject_detail );
+    struct session *session;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %p)\n", handle, reject );
+
+    if (!reject) return E_POINTER;
+    *reject = 0;
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    /* capturing outside an enrollment, or after it is complete, is out of order */
+    if (!session->enrollment || session->enrollment->complete) hr = WINBIO_E_INVALID_DEVICE_STATE;
+    else hr = next_capture( session, session->enrollment, reject );
+    session_end( session );
+    TRACE( "returning %#lx, reject detail %lu\n", hr, *reject );
+    return hr;
 }
 
-/***********************************************************************
- *      WinBioEnrollCaptureWithCallback (winbio.@)
- */
-HRESULT WINAPI WinBioEnrollCaptureWithCallback( WINBIO_SESSION_HANDLE session,
-                                                PWINBIO_ENROLL_CAPTURE_CALLBACK callback,
-                                                void *context )
+static void note_enrollment_committed(void)
 {
-    FIXME( "(%lu, %p, %p) stub\n", session, callback, context );
+    DWORD one = 1;
+    HKEY key;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    if (RegCreateKeyExW( HKEY_LOCAL_MACHINE, L"System\\CurrentControlSet\\Services\\WbioSrvc\\Parameters",
+                         0, NULL, 0, KEY_SET_VALUE, NULL, &key, NULL ))
+        return;
+    RegSetValueExW( key, L"EnrollmentCommitted", 0, REG_DWORD, (const BYTE *)&one, sizeof(one) );
+    RegCloseKey( key );
+}
+
+static HRESULT commit( struct session *session, WINBIO_IDENTITY *identity, BOOLEAN *is_new )
+{
+    struct enrollment *enrollment = session->enrollment;
+    struct winbio_template template = { 0 };
+    HRESULT hr;
+
+    if (!enrollment || !enrollment->complete) return WINBIO_E_INVALID_DEVICE_STATE;
+    if (FAILED(hr = enrollment->commit_status))
+    {
+        end_enrollment( session, FALSE );
+        return hr;
+    }
+    if (FAILED(hr = identity_get_current_user( identity ))) return hr;
+
+    template.template_id = enrollment->template_id;
+    template.identity = *identity;
+    template.subfactor = enrollment->subfactor;
+    lstrcpynA( template.device_key, enrollment->unit->key, sizeof(template.device_key) );
+    template.data = enrollment->template;
+    template.data_size = enrollment->template_size;
+    hr = storage_add( session->db, &template );
+    if (hr == WINBIO_E_DUPLICATE_ENROLLMENT)
+    {
+        /* this identity already has this finger here: the stored template stays */
+        TRACE( "%s already enrolled %#x\n", debugstr_identity( identity ), enrollment->subfactor );
+        *is_new = FALSE;
+        end_enrollment( session, FALSE );
+        return S_OK;
+    }
+    if (FAILED(hr)) return hr;
+
+    *is_new = TRUE;
+    note_enrollment_committed();
+    end_enrollment( session, TRUE );
+    return S_OK;
 }
 
 /***********************************************************************
  *      WinBioEnrollCommit (winbio.@)
  */
-HRESULT WINAPI WinBioEnrollCommit( WINBIO_SESSION_HANDLE session, WINBIO_IDENTITY *identity,
-                                   BOOLEAN *is_new_template )
+HRESULT WINAPI WinBioEnrollCommit( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *identity, BOOLEAN *is_new )
 {
-    FIXME( "(%lu, %p, %p) stub\n", session, identity, is_new_template );
+    struct session *session;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %p, %p)\n", handle, identity, is_new );
+
+    if (!identity || !is_new) return E_POINTER;
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    hr = commit( session, identity, is_new );
+    session_end( session );
+    return hr;
 }
 
 /***********************************************************************
  *      WinBioEnrollDiscard (winbio.@)
  */
-HRESULT WINAPI WinBioEnrollDiscard( WINBIO_SESSION_HANDLE session )
+HRESULT WINAPI WinBioEnrollDiscard( WINBIO_SESSION_HANDLE handle )
 {
-    FIXME( "(%lu) stub\n", session );
+    struct session *session;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu)\n", handle );
+
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (!session->enrollment) hr = WINBIO_E_INVALID_DEVICE_STATE;
+    else end_enrollment( session, FALSE );
+    session_end( session );
+    return hr;
 }
 
 /***********************************************************************
  *      WinBioEnrollSelect (winbio.@)
  */
-HRESULT WINAPI WinBioEnrollSelect( WINBIO_SESSION_HANDLE session, ULONGLONG selector )
+HRESULT WINAPI WinBioEnrollSelect( WINBIO_SESSION_HANDLE handle, ULONGLONG selector )
 {
-    FIXME( "(%lu, %#I64x) stub\n", session, selector );
+    struct session *session;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %#I64x)\n", handle, selector );
+
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    /* fingerprint enrollment needs no selection: the value is only checked */
+    if (!selector) hr = E_INVALIDARG;
+    session_end( session );
+    return hr;
+}
+
+static BOOL template_matches( const struct winbio_template *template, const WINBIO_IDENTITY *identity,
+                              WINBIO_BIOMETRIC_SUBTYPE subfactor, const struct unit *unit )
+{
+    return identity_equal( &template->identity, identity ) && !strcmp( template->device_key, unit->key ) &&
+           (subfactor == WINBIO_SUBTYPE_ANY || template->subfactor == subfactor);
 }
 
 /***********************************************************************
  *      WinBioEnumEnrollments (winbio.@)
  */
-HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit_id,
-                                      WINBIO_IDENTITY *identity,
-                                      WINBIO_BIOMETRIC_SUBTYPE **sub_factor_array,
-                                      SIZE_T *sub_factor_count )
+HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id,
+                                      WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE **subfactors,
+                                      SIZE_T *count )
 {
-    FIXME( "(%lu, %lu, %p, %p, %p) stub\n", session, unit_id, identity, sub_factor_array,
-           sub_factor_count );
+    struct winbio_template_set *set;
+    WINBIO_BIOMETRIC_SUBTYPE *array = NULL;
+    struct session *session;
+    struct unit *unit = NULL;
+    SIZE_T i, j, n = 0;
+    HRESULT hr;
 
-    /* documented: a failed call leaves an empty result behind */
-    if (sub_factor_array) *sub_factor_array = NULL;
-    if (sub_factor_count) *sub_factor_count = 0;
+    TRACE( "(%lu, %lu, %p, %p, %p)\n", handle, unit_id, identity, subfactors, count );
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    if (!identity || !subfactors || !count) return E_POINTER;
+    *subfactors = NULL;
+    *count = 0;
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (!unit_id) hr = E_INVALIDARG;
+    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else hr = storage_get_set( session->db, &set );
+    session_end( session );
+    if (FAILED(hr)) return hr;
+
+    if (set->count && !(array = winbio_alloc( set->count * sizeof(*array) )))
+    {
+        storage_release_set( set );
+        return E_OUTOFMEMORY;
+    }
+    for (i = 0; i < set->count; i++)
+    {
+        if (!template_matches( &set->templates[i], identity, WINBIO_SUBTYPE_ANY, unit )) continue;
+        for (j = 0; j < n; j++) if (array[j] == set->templates[i].subfactor) break;
+        if (j == n) array[n++] = set->templates[i].subfactor;
+    }
+    storage_release_set( set );
+    if (!n)
+    {
+        winbio_free( array );
+        return WINBIO_E_UNKNOWN_ID;
+    }
+    *subfactors = array;
+    *count = n;
+    return S_OK;
 }
 
 /***********************************************************************
  *      WinBioDeleteTemplate (winbio.@)
  */
-HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit_id,
-                                     WINBIO_IDENTITY *identity,
-                                     WINBIO_BIOMETRIC_SUBTYPE sub_factor )
+HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id,
+                                     WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor )
 {
-    FIXME( "(%lu, %lu, %p, %#x) stub\n", session, unit_id, identity, sub_factor );
+    struct winbio_template_set *set = NULL;
+    struct session *session;
+    struct unit *unit = NULL;
+    SIZE_T i, deleted;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %lu, %s, %#x)\n", handle, unit_id, debugstr_identity( identity ), subfactor );
+
+    if (!identity) return E_POINTER;
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (!unit_id || subfactor == WINBIO_SUBTYPE_NO_INFORMATION) hr = E_INVALIDARG;
+    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
+    else if (SUCCEEDED(hr = storage_get_set( session->db, &set )) &&
+             (unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_DELETE) &&
+             SUCCEEDED(hr = device_acquire( unit, session )))
+    {
+        /* the sensor forgets the prints first, so the database never names
+         * a print that is gone from the chip while the chip still has it */
+        for (i = 0; i < set->count; i++)
+            if (template_matches( &set->templates[i], identity, subfactor, unit ))
+                delete_from_chip( session, unit, set->templates[i].data, set->templates[i].data_size );
+        device_release( unit );
+    }
+    if (SUCCEEDED(hr)) hr = storage_delete( session->db, identity, subfactor, unit->key, &deleted );
+    if (set) storage_release_set( set );
+    session_end( session );
+    return hr;
 }

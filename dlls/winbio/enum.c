@@ -22,6 +22,10 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
+/* {B1A6D3E2-4C5F-4A7B-8E9D-0F1A2B3C4D5E} */
+static const GUID winbio_fingerprint_provider =
+    { 0xb1a6d3e2, 0x4c5f, 0x4a7b, { 0x8e, 0x9d, 0x0f, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e } };
+
 /* Factor bits the API knows; anything else is rejected with E_INVALIDARG. */
 static BOOL valid_factor( WINBIO_BIOMETRIC_TYPE factor )
 {
@@ -52,11 +56,27 @@ HRESULT WINAPI WinBioEnumBiometricUnits( WINBIO_BIOMETRIC_TYPE factor, WINBIO_UN
 HRESULT WINAPI WinBioEnumServiceProviders( WINBIO_BIOMETRIC_TYPE factor, WINBIO_BSP_SCHEMA **providers,
                                            SIZE_T *count )
 {
-    FIXME( "(%#lx, %p, %p) stub\n", factor, providers, count );
+    WINBIO_BSP_SCHEMA *schema;
 
-    if (providers) *providers = NULL;
-    if (count) *count = 0;
-    return E_NOTIMPL;
+    TRACE( "(%#lx, %p, %p)\n", factor, providers, count );
+
+    if (!providers || !count) return E_POINTER;
+    *providers = NULL;
+    *count = 0;
+    if (!valid_factor( factor )) return E_INVALIDARG;
+    if (!(factor & WINBIO_TYPE_FINGERPRINT)) return S_OK;
+
+    /* one provider: the fingerprint support built on libfprint */
+    if (!(schema = winbio_alloc( sizeof(*schema) ))) return E_OUTOFMEMORY;
+    schema->BiometricFactor = WINBIO_TYPE_FINGERPRINT;
+    schema->BspId = winbio_fingerprint_provider;
+    lstrcpyW( schema->Description, L"Wine fingerprint service provider (libfprint)" );
+    lstrcpyW( schema->Vendor, L"The Wine project" );
+    schema->Version.MajorVersion = 1;
+    schema->Version.MinorVersion = 94;
+    *providers = schema;
+    *count = 1;
+    return S_OK;
 }
 
 /***********************************************************************
@@ -65,9 +85,12 @@ HRESULT WINAPI WinBioEnumServiceProviders( WINBIO_BIOMETRIC_TYPE factor, WINBIO_
 HRESULT WINAPI WinBioEnumDatabases( WINBIO_BIOMETRIC_TYPE factor, WINBIO_STORAGE_SCHEMA **databases,
                                     SIZE_T *count )
 {
-    FIXME( "(%#lx, %p, %p) stub\n", factor, databases, count );
+    TRACE( "(%#lx, %p, %p)\n", factor, databases, count );
 
-    if (databases) *databases = NULL;
-    if (count) *count = 0;
-    return E_NOTIMPL;
+    if (!databases || !count) return E_POINTER;
+    *databases = NULL;
+    *count = 0;
+    if (!valid_factor( factor )) return E_INVALIDARG;
+    if (!(factor & WINBIO_TYPE_FINGERPRINT)) return S_OK;
+    return databases_get_schemas( databases, count );
 }

@@ -101,3 +101,23 @@ HRESULT WINAPI WinBioAsyncMonitorFrameworkChanges( WINBIO_FRAMEWORK_HANDLE frame
     if (!framework) return E_HANDLE;
     return E_NOTIMPL;
 }
+/***********************************************************************
+ *      WinBioAsyncOpenSession (winbio.@)
+ */
+HRESULT WINAPI WinBioAsyncOpenSession( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE pool_type,
+                                       WINBIO_SESSION_FLAGS flags, WINBIO_UNIT_ID *unit_array,
+                                       SIZE_T unit_count, GUID *database_id,
+                                       WINBIO_ASYNC_NOTIFICATION_METHOD method, HWND window,
+                                       UINT message, PWINBIO_ASYNC_COMPLETION_CALLBACK callback,
+                                       void *user_data, BOOL async_open,
+                                       WINBIO_SESSION_HANDLE *session_handle )
+{
+    FIXME( "(%#lx, %lu, %#lx, %p, %Iu, %s, %d, %p, %#x, %p, %p, %d, %p) stub\n", factor,
+           pool_type, flags, unit_array, unit_count, debugstr_guid(database_id), method, window,
+           message, callback, user_data, async_open, session_handle );
+
+    if (!session_handle) return E_POINTER;
+    *session_handle = 0;
+    return E_NOTIMPL;
+}
+

@@ -1,5 +1,5 @@
 /*
- * winbio.dll: identification, verification, sensor location and capture
+ * Verification, identification, sensor location and raw capture
  *
  * Copyright the winbio project developers
  *
@@ -18,116 +18,378 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
+/*
+ * Each call runs one libfprint operation on every unit of the session that
+ * can take part, and the first unit touched answers; the others are
+ * cancelled.  Host-matching sensors get the templates from the session's
+ * database; a unit without templates still waits for the touch (a capture),
+ * so that a client looping on WinBioIdentify does not spin.
+ */
+
 #include "winbio_private.h"
+#include "storage.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
-/*
- * Sessions cannot be opened yet: a zero session handle gives E_HANDLE,
- * any other one E_NOTIMPL.
- */
+/* One unit's part in a recognition: its operation and the templates it got. */
+struct candidate
+{
+    struct device_op op;
+    struct winbio_unix_blob *blobs;
+    const struct winbio_template **templates;
+    UINT32 count;
+};
+
+struct recognition
+{
+    struct session *session;
+    struct winbio_template_set *set;
+    struct candidate candidates[WINBIO_UNIX_MAX_WAIT];
+    SIZE_T count;
+    SIZE_T acquired;
+    SIZE_T winner;
+};
+
+typedef BOOL (*template_filter)( const struct winbio_template *template, const void *context );
+
+static void free_recognition( struct recognition *rec )
+{
+    SIZE_T i;
+
+    for (i = 0; i < rec->count; i++)
+    {
+        device_finish( rec->session, &rec->candidates[i].op );
+        winbio_free( rec->candidates[i].blobs );
+        winbio_free( rec->candidates[i].templates );
+    }
+    for (i = 0; i < rec->acquired; i++) device_release( rec->candidates[i].op.unit );
+    if (rec->set) storage_release_set( rec->set );
+}
+
+/* Adds a unit with the templates of the set that pass the filter. */
+static HRESULT add_candidate( struct recognition *rec, struct unit *unit, UINT32 type, template_filter filter,
+                              const void *context )
+{
+    struct candidate *candidate = &rec->candidates[rec->count];
+    SIZE_T i;
+
+    if (rec->count == WINBIO_UNIX_MAX_WAIT) return S_OK;
+    memset( candidate, 0, sizeof(*candidate) );
+    candidate->op.unit = unit;
+    candidate->op.start.type = type;
+    if (filter && rec->set->count)
+    {
+        candidate->blobs = winbio_alloc( rec->set->count * sizeof(*candidate->blobs) );
+        candidate->templates = winbio_alloc( rec->set->count * sizeof(*candidate->templates) );
+        if (!candidate->blobs || !candidate->templates)
+        {
+            winbio_free( candidate->blobs );
+            winbio_free( candidate->templates );
+            return E_OUTOFMEMORY;
+        }
+        for (i = 0; i < rec->set->count; i++)
+        {
+            const struct winbio_template *template = &rec->set->templates[i];
+
+            if (strcmp( template->device_key, unit->key ) || !filter( template, context )) continue;
+            candidate->blobs[candidate->count].data = (ULONG_PTR)template->data;
+            candidate->blobs[candidate->count].size = template->data_size;
+            candidate->templates[candidate->count++] = template;
+        }
+        candidate->op.start.templates = (ULONG_PTR)candidate->blobs;
+        candidate->op.start.count = candidate->count;
+    }
+    rec->count++;
+    return S_OK;
+}
+
+/* Takes every candidate's unit (in unit order, as every caller does) and runs them. */
+static HRESULT run_recognition( struct recognition *rec )
+{
+    HRESULT hr = S_OK;
+    SIZE_T i;
+
+    for (i = 0; i < rec->count; i++)
+    {
+        if (FAILED(hr = device_acquire( rec->candidates[i].op.unit, rec->session ))) return hr;
+        rec->acquired++;
+    }
+    if (!rec->count) return WINBIO_E_INVALID_DEVICE_STATE;
+    for (i = 0; i < rec->count; i++) rec->candidates[i].op.start.count = rec->candidates[i].count;
+
+    {
+        struct device_op ops[WINBIO_UNIX_MAX_WAIT];
+
+        for (i = 0; i < rec->count; i++) ops[i] = rec->candidates[i].op;
+        hr = device_run_first( rec->session, ops, rec->count, &rec->winner );
+        for (i = 0; i < rec->count; i++) rec->candidates[i].op = ops[i];
+    }
+    return hr;
+}
+
+static HRESULT begin_recognition( WINBIO_SESSION_HANDLE handle, struct recognition *rec, BOOL need_set )
+{
+    HRESULT hr;
+
+    memset( rec, 0, sizeof(*rec) );
+    if (FAILED(hr = session_begin( handle, &rec->session ))) return hr;
+    if (rec->session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else if (need_set) hr = storage_get_set( rec->session->db, &rec->set );
+    if (FAILED(hr)) session_end( rec->session );
+    return hr;
+}
+
+static void end_recognition( struct recognition *rec )
+{
+    free_recognition( rec );
+    session_end( rec->session );
+}
+
+/* The outcome of the winning unit; a touch that could not be used gives its reject detail. */
+static HRESULT winner_status( struct recognition *rec, HRESULT hr, WINBIO_UNIT_ID *unit_id,
+                              WINBIO_REJECT_DETAIL *reject )
+{
+    const struct op_wait_params *result;
+
+    if (rec->winner >= rec->count) return hr;
+    result = &rec->candidates[rec->winner].op.result;
+    *unit_id = rec->candidates[rec->winner].op.unit->id;
+    if (result->result == WINBIO_UNIX_RETRY) *reject = map_retry( result->retry );
+    return map_unix_result( result->result );
+}
+
+struct verify_context
+{
+    const WINBIO_IDENTITY *identity;
+    WINBIO_BIOMETRIC_SUBTYPE subfactor;
+};
+
+static BOOL verify_filter( const struct winbio_template *template, const void *context )
+{
+    const struct verify_context *ctx = context;
+
+    return identity_equal( &template->identity, ctx->identity ) &&
+           (ctx->subfactor == WINBIO_SUBTYPE_ANY || template->subfactor == ctx->subfactor);
+}
+
+static BOOL any_template( const struct winbio_template *template, const void *context )
+{
+    return TRUE;
+}
+
+/* A unit joins with the operation it can do: match against its templates,
+ * or, having none, just wait for the touch. */
+static HRESULT add_recognition_unit( struct recognition *rec, struct unit *unit, template_filter filter,
+                                     const void *context )
+{
+    const struct winbio_unix_device *device = &unit->device;
+    struct candidate *candidate = &rec->candidates[rec->count];
+    SIZE_T before = rec->count;
+    UINT32 type;
+    HRESULT hr;
+
+    if (!(device->features & (WINBIO_UNIX_FEATURE_IDENTIFY | WINBIO_UNIX_FEATURE_VERIFY))) return S_OK;
+    type = device->features & WINBIO_UNIX_FEATURE_IDENTIFY ? WINBIO_UNIX_OP_IDENTIFY : WINBIO_UNIX_OP_VERIFY;
+    if (FAILED(hr = add_candidate( rec, unit, type, filter, context )) || rec->count == before) return hr;
+
+    if (!candidate->count)
+    {
+        if (device->features & WINBIO_UNIX_FEATURE_CAPTURE) candidate->op.start.type = WINBIO_UNIX_OP_CAPTURE;
+        else
+        {
+            /* nothing this unit could do */
+            winbio_free( candidate->blobs );
+            winbio_free( candidate->templates );
+            rec->count--;
+        }
+    }
+    /* a verify-only sensor checks one template */
+    else if (type == WINBIO_UNIX_OP_VERIFY) candidate->count = 1;
+    return S_OK;
+}
 
 /***********************************************************************
  *      WinBioVerify (winbio.@)
  */
-HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE session, WINBIO_IDENTITY *identity,
-                             WINBIO_BIOMETRIC_SUBTYPE sub_factor, WINBIO_UNIT_ID *unit_id,
-                             BOOLEAN *match, WINBIO_REJECT_DETAIL *reject_detail )
+HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *identity,
+                             WINBIO_BIOMETRIC_SUBTYPE subfactor, WINBIO_UNIT_ID *unit_id, BOOLEAN *match,
+                             WINBIO_REJECT_DETAIL *reject )
 {
-    FIXME( "(%lu, %p, %#x, %p, %p, %p) stub\n", session, identity, sub_factor, unit_id, match,
-           reject_detail );
+    struct verify_context context = { identity, subfactor };
+    struct recognition rec;
+    const struct candidate *winner;
+    SIZE_T i;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
-}
+    TRACE( "(%lu, %s, %#x, %p, %p, %p)\n", handle, debugstr_identity( identity ), subfactor, unit_id,
+           match, reject );
 
-/***********************************************************************
- *      WinBioVerifyWithCallback (winbio.@)
- */
-HRESULT WINAPI WinBioVerifyWithCallback( WINBIO_SESSION_HANDLE session, WINBIO_IDENTITY *identity,
-                                         WINBIO_BIOMETRIC_SUBTYPE sub_factor,
-                                         PWINBIO_VERIFY_CALLBACK callback, void *context )
-{
-    FIXME( "(%lu, %p, %#x, %p, %p) stub\n", session, identity, sub_factor, callback, context );
+    if (!identity || !unit_id || !match || !reject) return E_POINTER;
+    *unit_id = 0;
+    *match = FALSE;
+    *reject = 0;
+    if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) return E_INVALIDARG;
+    if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
+        hr = add_recognition_unit( &rec, rec.session->units[i], verify_filter, &context );
+    if (SUCCEEDED(hr) && !rec.count) hr = WINBIO_E_NO_MATCH;
+    if (SUCCEEDED(hr))
+    {
+        hr = winner_status( &rec, run_recognition( &rec ), unit_id, reject );
+        winner = rec.winner < rec.count ? &rec.candidates[rec.winner] : NULL;
+        if (SUCCEEDED(hr) && winner)
+        {
+            if (winner->op.start.type == WINBIO_UNIX_OP_VERIFY) *match = winner->op.result.match != 0;
+            else if (winner->op.start.type == WINBIO_UNIX_OP_IDENTIFY) *match = winner->op.result.match >= 0;
+            if (!*match) hr = WINBIO_E_NO_MATCH;
+        }
+    }
+    end_recognition( &rec );
+    TRACE( "returning %#lx, unit %lu, match %u, reject detail %lu\n", hr, *unit_id, *match, *reject );
+    return hr;
 }
 
 /***********************************************************************
  *      WinBioIdentify (winbio.@)
  */
-HRESULT WINAPI WinBioIdentify( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID *unit_id,
-                               WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE *sub_factor,
-                               WINBIO_REJECT_DETAIL *reject_detail )
+HRESULT WINAPI WinBioIdentify( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *unit_id, WINBIO_IDENTITY *identity,
+                               WINBIO_BIOMETRIC_SUBTYPE *subfactor, WINBIO_REJECT_DETAIL *reject )
 {
-    FIXME( "(%lu, %p, %p, %p, %p) stub\n", session, unit_id, identity, sub_factor, reject_detail );
+    const struct candidate *winner;
+    struct recognition rec;
+    SIZE_T i;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
-}
+    TRACE( "(%lu, %p, %p, %p, %p)\n", handle, unit_id, identity, subfactor, reject );
 
-/***********************************************************************
- *      WinBioIdentifyWithCallback (winbio.@)
- */
-HRESULT WINAPI WinBioIdentifyWithCallback( WINBIO_SESSION_HANDLE session,
-                                           PWINBIO_IDENTIFY_CALLBACK callback, void *context )
-{
-    FIXME( "(%lu, %p, %p) stub\n", session, callback, context );
+    if (!unit_id || !identity || !subfactor || !reject) return E_POINTER;
+    *unit_id = 0;
+    memset( identity, 0, sizeof(*identity) );
+    *subfactor = WINBIO_SUBTYPE_NO_INFORMATION;
+    *reject = 0;
+    if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
+        hr = add_recognition_unit( &rec, rec.session->units[i], any_template, NULL );
+    if (SUCCEEDED(hr) && !rec.count) hr = WINBIO_E_UNKNOWN_ID;
+    if (SUCCEEDED(hr))
+    {
+        hr = winner_status( &rec, run_recognition( &rec ), unit_id, reject );
+        winner = rec.winner < rec.count ? &rec.candidates[rec.winner] : NULL;
+        if (SUCCEEDED(hr) && winner)
+        {
+            INT32 index = winner->op.result.match;
+
+            if (winner->op.start.type == WINBIO_UNIX_OP_VERIFY) index = index ? 0 : -1;
+            if (winner->op.start.type == WINBIO_UNIX_OP_CAPTURE || index < 0 || index >= winner->count)
+                hr = WINBIO_E_UNKNOWN_ID;
+            else
+            {
+                *identity = winner->templates[index]->identity;
+                *subfactor = winner->templates[index]->subfactor;
+            }
+        }
+    }
+    end_recognition( &rec );
+    TRACE( "returning %#lx, unit %lu, %s, subfactor %#x, reject detail %lu\n", hr, *unit_id,
+           debugstr_identity( identity ), *subfactor, *reject );
+    return hr;
 }
 
 /***********************************************************************
  *      WinBioLocateSensor (winbio.@)
  */
-HRESULT WINAPI WinBioLocateSensor( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID *unit_id )
+HRESULT WINAPI WinBioLocateSensor( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *unit_id )
 {
-    FIXME( "(%lu, %p) stub\n", session, unit_id );
+    WINBIO_REJECT_DETAIL reject = 0;
+    struct recognition rec;
+    SIZE_T i;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
-}
+    TRACE( "(%lu, %p)\n", handle, unit_id );
 
-/***********************************************************************
- *      WinBioLocateSensorWithCallback (winbio.@)
- */
-HRESULT WINAPI WinBioLocateSensorWithCallback( WINBIO_SESSION_HANDLE session,
-                                               PWINBIO_LOCATE_SENSOR_CALLBACK callback,
-                                               void *context )
-{
-    FIXME( "(%lu, %p, %p) stub\n", session, callback, context );
+    if (!unit_id) return E_POINTER;
+    *unit_id = 0;
+    if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    /* whatever tells us that a finger is on the unit: a capture, or a match attempt */
+    for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
+    {
+        struct unit *unit = rec.session->units[i];
+
+        if (unit->device.features & WINBIO_UNIX_FEATURE_CAPTURE)
+            hr = add_candidate( &rec, unit, WINBIO_UNIX_OP_CAPTURE, NULL, NULL );
+        else if (unit->device.features & WINBIO_UNIX_FEATURE_IDENTIFY)
+            hr = add_candidate( &rec, unit, WINBIO_UNIX_OP_IDENTIFY, any_template, NULL );
+    }
+    if (SUCCEEDED(hr) && !rec.count) hr = WINBIO_E_INVALID_DEVICE_STATE;
+    if (SUCCEEDED(hr))
+    {
+        hr = winner_status( &rec, run_recognition( &rec ), unit_id, &reject );
+        /* a touch the sensor could not use still says where the finger is */
+        if (hr == WINBIO_E_BAD_CAPTURE) hr = S_OK;
+    }
+    end_recognition( &rec );
+    return hr;
 }
 
 /***********************************************************************
  *      WinBioCaptureSample (winbio.@)
  */
-HRESULT WINAPI WinBioCaptureSample( WINBIO_SESSION_HANDLE session, WINBIO_BIR_PURPOSE purpose,
-                                    WINBIO_BIR_DATA_FLAGS flags, WINBIO_UNIT_ID *unit_id,
-                                    WINBIO_BIR **sample, SIZE_T *sample_size,
-                                    WINBIO_REJECT_DETAIL *reject_detail )
+HRESULT WINAPI WinBioCaptureSample( WINBIO_SESSION_HANDLE handle, WINBIO_BIR_PURPOSE purpose,
+                                    WINBIO_BIR_DATA_FLAGS flags, WINBIO_UNIT_ID *unit_id, WINBIO_BIR **sample,
+                                    SIZE_T *sample_size, WINBIO_REJECT_DETAIL *reject )
 {
-    FIXME( "(%lu, %#x, %#x, %p, %p, %p, %p) stub\n", session, purpose, flags, unit_id, sample,
-           sample_size, reject_detail );
+    static const WINBIO_BIR_PURPOSE known_purposes = WINBIO_PURPOSE_VERIFY | WINBIO_PURPOSE_IDENTIFY |
+        WINBIO_PURPOSE_ENROLL | WINBIO_PURPOSE_ENROLL_FOR_VERIFICATION | WINBIO_PURPOSE_ENROLL_FOR_IDENTIFICATION |
+        WINBIO_PURPOSE_AUDIT;
+    static const WINBIO_BIR_DATA_FLAGS security_flags = WINBIO_DATA_FLAG_INTEGRITY | WINBIO_DATA_FLAG_PRIVACY |
+        WINBIO_DATA_FLAG_SIGNED | WINBIO_DATA_FLAG_OPTION_MASK_PRESENT;
+    static const WINBIO_BIR_DATA_FLAGS level_flags = WINBIO_DATA_FLAG_RAW | WINBIO_DATA_FLAG_INTERMEDIATE |
+        WINBIO_DATA_FLAG_PROCESSED;
+    const struct candidate *winner;
+    struct recognition rec;
+    BYTE *pixels;
+    UINT32 size;
+    SIZE_T i;
+    HRESULT hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
-}
+    TRACE( "(%lu, %#x, %#x, %p, %p, %p, %p)\n", handle, purpose, flags, unit_id, sample, sample_size, reject );
 
-/***********************************************************************
- *      WinBioCaptureSampleWithCallback (winbio.@)
- */
-HRESULT WINAPI WinBioCaptureSampleWithCallback( WINBIO_SESSION_HANDLE session,
-                                                WINBIO_BIR_PURPOSE purpose,
-                                                WINBIO_BIR_DATA_FLAGS flags,
-                                                PWINBIO_CAPTURE_CALLBACK callback, void *context )
-{
-    FIXME( "(%lu, %#x, %#x, %p, %p) stub\n", session, purpose, flags, callback, context );
+    if (!unit_id || !sample || !sample_size || !reject) return E_POINTER;
+    *unit_id = 0;
+    *sample = NULL;
+    *sample_size = 0;
+    *reject = 0;
+    if (FAILED(hr = begin_recognition( handle, &rec, FALSE ))) return hr;
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    if (!(rec.session->flags & WINBIO_FLAG_RAW)) hr = E_ACCESSDENIED;
+    /* WINBIO_NO_PURPOSE_AVAILABLE is what Microsoft's own sample passes */
+    else if (purpose & ~known_purposes) hr = WINBIO_E_UNSUPPORTED_PURPOSE;
+    else if (flags & ~(security_flags | level_flags)) hr = E_INVALIDARG;
+    /* libfprint hands out plain, unsigned, unencrypted images */
+    else if (flags & (security_flags | WINBIO_DATA_FLAG_INTERMEDIATE | WINBIO_DATA_FLAG_PROCESSED))
+        hr = WINBIO_E_UNSUPPORTED_DATA_FORMAT;
+
+    for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
+        if (rec.session->units[i]->device.features & WINBIO_UNIX_FEATURE_CAPTURE)
+            hr = add_candidate( &rec, rec.session->units[i], WINBIO_UNIX_OP_CAPTURE, NULL, NULL );
+    if (SUCCEEDED(hr) && !rec.count) hr = E_NOTIMPL;  /* no unit of the pool produces images */
+    if (SUCCEEDED(hr)) hr = winner_status( &rec, run_recognition( &rec ), unit_id, reject );
+    if (SUCCEEDED(hr) && (winner = rec.winner < rec.count ? &rec.candidates[rec.winner] : NULL))
+    {
+        if (!(pixels = device_get_data( winner->op.start.op, 0, &size ))) hr = E_OUTOFMEMORY;
+        else
+        {
+            if (size < winner->op.result.width * winner->op.result.height) hr = WINBIO_E_NO_CAPTURE_DATA;
+            else hr = bir_from_image( pixels, winner->op.result.width, winner->op.result.height,
+                                      winner->op.result.ppmm_x100, purpose,
+                                      winner->op.unit->device.scan_type == WINBIO_UNIX_SCAN_SWIPE,
+                                      sample, sample_size );
+            winbio_free( pixels );
+        }
+    }
+    end_recognition( &rec );
+    return hr;
 }

@@ -30,12 +30,6 @@ WINE_DEFAULT_DEBUG_CHANNEL(winbio);
  * their ids in sorted order, so the same set of sensors gets the same ids in
  * every process.
  */
-struct unit
-{
-    WINBIO_UNIT_ID id;
-    struct winbio_unix_device device;
-};
-
 static CRITICAL_SECTION units_cs;
 static CRITICAL_SECTION_DEBUG units_cs_debug =
 {
@@ -45,7 +39,7 @@ static CRITICAL_SECTION_DEBUG units_cs_debug =
 };
 static CRITICAL_SECTION units_cs = { &units_cs_debug, -1, 0, 0, 0, 0 };
 
-static struct unit *units;
+static struct unit **units;          /* never freed: sessions keep pointers to them */
 static SIZE_T units_count, units_capacity;
 static WINBIO_UNIT_ID next_unit_id = 1;
 
@@ -66,22 +60,33 @@ static SSIZE_T get_unit( const struct winbio_unix_device *device )
 {
     SIZE_T i;
 
+    struct unit *unit;
+
     for (i = 0; i < units_count; i++)
-        if (same_device( &units[i].device, device )) return i;
+        if (same_device( &units[i]->device, device ))
+        {
+            units[i]->device.id = device->id;
+            return i;
+        }
 
     if (units_count == units_capacity)
     {
         SIZE_T capacity = max( 4, units_capacity * 2 );
-        struct unit *grown = units ? HeapReAlloc( GetProcessHeap(), 0, units, capacity * sizeof(*units) )
-                                   : HeapAlloc( GetProcessHeap(), 0, capacity * sizeof(*units) );
+        struct unit **grown = units ? HeapReAlloc( GetProcessHeap(), 0, units, capacity * sizeof(*units) )
+                                    : HeapAlloc( GetProcessHeap(), 0, capacity * sizeof(*units) );
         if (!grown) return -1;
         units = grown;
         units_capacity = capacity;
     }
-    units[units_count].id = next_unit_id++;
-    units[units_count].device = *device;
-    TRACE( "unit %lu is %s %s\n", units[units_count].id, debugstr_a(device->driver),
-           debugstr_a(device->device_id) );
+    if (!(unit = winbio_alloc( sizeof(*unit) ))) return -1;
+    unit->id = next_unit_id++;
+    unit->device = *device;
+    snprintf( unit->key, sizeof(unit->key), "%s/%s", device->driver, device->device_id );
+    InitializeCriticalSection( &unit->cs );
+    unit->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": unit.cs");
+    InitializeConditionVariable( &unit->changed );
+    TRACE( "unit %lu is %s\n", unit->id, debugstr_a(unit->key) );
+    units[units_count] = unit;
     return units_count++;
 }
 
@@ -167,47 +172,72 @@ static void fill_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
     schema->FirmwareVersion.MinorVersion = 0;
 }
 
-/* Current units as a WinBioFree()-able array of schemas. */
-HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count )
+/* The units present now, in the order of their devices. */
+HRESULT units_get_all( struct unit ***present, SIZE_T *count )
 {
     struct winbio_unix_device *devices;
-    SSIZE_T *present;
     UINT32 i, device_count = 0;
     NTSTATUS status;
+    SSIZE_T index;
     HRESULT hr = S_OK;
 
-    *schemas = NULL;
+    *present = NULL;
     *count = 0;
     if (!winbio_init()) return WINBIO_E_DEVICE_FAILURE;
     if ((status = get_devices( &devices, &device_count )))
         return status == STATUS_NO_MEMORY ? E_OUTOFMEMORY : HRESULT_FROM_NT( status );
-    if (!device_count)
-    {
-        winbio_free( devices );
-        return S_OK;
-    }
 
     qsort( devices, device_count, sizeof(*devices), compare_devices );
-    present = winbio_alloc( device_count * sizeof(*present) );
-    *schemas = winbio_alloc( device_count * sizeof(**schemas) );
-    if (!present || !*schemas) hr = E_OUTOFMEMORY;
+    if (device_count && !(*present = winbio_alloc( device_count * sizeof(**present) ))) hr = E_OUTOFMEMORY;
 
     EnterCriticalSection( &units_cs );
     for (i = 0; hr == S_OK && i < device_count; i++)
     {
-        if ((present[i] = get_unit( &devices[i] )) < 0) hr = E_OUTOFMEMORY;
+        if ((index = get_unit( &devices[i] )) < 0) hr = E_OUTOFMEMORY;
+        else (*present)[i] = units[index];
     }
-    for (i = 0; hr == S_OK && i < device_count; i++) fill_schema( &units[present[i]], &(*schemas)[i] );
     LeaveCriticalSection( &units_cs );
 
-    winbio_free( present );
     winbio_free( devices );
     if (hr != S_OK)
     {
-        winbio_free( *schemas );
-        *schemas = NULL;
+        winbio_free( *present );
+        *present = NULL;
         return hr;
     }
     *count = device_count;
+    return S_OK;
+}
+
+/* A unit seen earlier in this process, whether or not it is still present. */
+struct unit *unit_from_id( WINBIO_UNIT_ID id )
+{
+    struct unit *ret = NULL;
+    SIZE_T i;
+
+    EnterCriticalSection( &units_cs );
+    for (i = 0; i < units_count; i++) if (units[i]->id == id) ret = units[i];
+    LeaveCriticalSection( &units_cs );
+    return ret;
+}
+
+/* Current units as a WinBioFree()-able array of schemas. */
+HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count )
+{
+    struct unit **present;
+    SIZE_T i, unit_count;
+    HRESULT hr;
+
+    *schemas = NULL;
+    *count = 0;
+    if (FAILED(hr = units_get_all( &present, &unit_count )) || !unit_count) return hr;
+    if (!(*schemas = winbio_alloc( unit_count * sizeof(**schemas) )))
+    {
+        winbio_free( present );
+        return E_OUTOFMEMORY;
+    }
+    for (i = 0; i < unit_count; i++) fill_schema( present[i], &(*schemas)[i] );
+    winbio_free( present );
+    *count = unit_count;
     return S_OK;
 }

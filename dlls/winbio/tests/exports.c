@@ -172,21 +172,6 @@ static HRESULT call_undocumented( FARPROC proc )
     return func();
 }
 
-static HRESULT call_open_session( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_BIOMETRIC_TYPE, WINBIO_POOL_TYPE, WINBIO_SESSION_FLAGS,
-                            WINBIO_UNIT_ID *, SIZE_T, GUID *, WINBIO_SESSION_HANDLE * ) = (void *)proc;
-    WINBIO_SESSION_HANDLE session = 0xdeadbeef;
-    HRESULT hr;
-
-    hr = func( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, NULL );
-    ok( hr == E_POINTER, "NULL handle pointer: got %#lx\n", hr );
-
-    hr = func( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &session );
-    ok( !session, "session handle %#lx after a failure\n", session );
-    return hr;
-}
-
 static void CALLBACK async_callback( WINBIO_ASYNC_RESULT *result )
 {
     ok( 0, "unexpected completion callback\n" );
@@ -503,7 +488,6 @@ static const struct
 stub_calls[] =
 {
     /* sessions, units, properties, monitors */
-    { "WinBioOpenSession",                  0, call_open_session,                 E_NOTIMPL },
     { "WinBioAsyncOpenSession",             0, call_async_open_session,           E_NOTIMPL },
     { "WinBioCloseSession",                 0, call_handle_only,                  E_HANDLE },
     { "WinBioCancel",                       0, call_handle_only,                  E_HANDLE },

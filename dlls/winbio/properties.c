@@ -1,0 +1,262 @@
+/*
+ * Unit and account properties, vendor control operations
+ *
+ * Copyright the winbio project developers
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#include "winbio_private.h"
+#include "sddl.h"
+#include "winreg.h"
+
+WINE_DEFAULT_DEBUG_CHANNEL(winbio);
+
+static const WCHAR anti_spoof_key[] = L"System\\CurrentControlSet\\Services\\WbioSrvc\\Parameters\\AntiSpoof";
+
+/* Registry value name of an account: its SID string. */
+static HRESULT account_name( const WINBIO_IDENTITY *identity, WCHAR **name )
+{
+    if (identity->Type != WINBIO_ID_TYPE_SID || !identity->Value.AccountSid.Size ||
+        identity->Value.AccountSid.Size > SECURITY_MAX_SID_SIZE ||
+        !IsValidSid( (PSID)identity->Value.AccountSid.Data ))
+        return E_INVALIDARG;
+    if (!ConvertSidToStringSidW( (PSID)identity->Value.AccountSid.Data, name )) return E_OUTOFMEMORY;
+    return S_OK;
+}
+
+static HRESULT get_anti_spoof_policy( const WINBIO_IDENTITY *identity, WINBIO_ANTI_SPOOF_POLICY *policy )
+{
+    DWORD action, size = sizeof(action);
+    WCHAR *name;
+    HRESULT hr;
+
+    if (FAILED(hr = account_name( identity, &name ))) return hr;
+    /* libfprint detects no spoofing: unless the account asked otherwise, it is off */
+    policy->Action = WINBIO_ANTI_SPOOF_DISABLE;
+    policy->Source = WINBIO_POLICY_DEFAULT;
+    if (!RegGetValueW( HKEY_LOCAL_MACHINE, anti_spoof_key, name, RRF_RT_REG_DWORD, NULL, &action, &size ))
+    {
+        policy->Action = action;
+        policy->Source = WINBIO_POLICY_LOCAL;
+    }
+    LocalFree( name );
+    return S_OK;
+}
+
+static HRESULT set_anti_spoof_policy( const WINBIO_IDENTITY *identity, const WINBIO_ANTI_SPOOF_POLICY *policy )
+{
+    DWORD action = policy->Action;
+    WCHAR *name;
+    HKEY key;
+    HRESULT hr;
+    LSTATUS ret;
+
+    if (action != WINBIO_ANTI_SPOOF_DISABLE && action != WINBIO_ANTI_SPOOF_ENABLE &&
+        action != WINBIO_ANTI_SPOOF_REMOVE)
+        return E_INVALIDARG;
+    if (FAILED(hr = account_name( identity, &name ))) return hr;
+    if (!(ret = RegCreateKeyExW( HKEY_LOCAL_MACHINE, anti_spoof_key, 0, NULL, 0, KEY_SET_VALUE, NULL, &key, NULL )))
+    {
+        if (action == WINBIO_ANTI_SPOOF_REMOVE) RegDeleteValueW( key, name );
+        else ret = RegSetValueExW( key, name, 0, REG_DWORD, (const BYTE *)&action, sizeof(action) );
+        RegCloseKey( key );
+    }
+    LocalFree( name );
+    return ret ? HRESULT_FROM_WIN32( ret ) : S_OK;
+}
+
+static WINBIO_CAPABILITIES unit_caps( const struct unit *unit )
+{
+    WINBIO_CAPABILITIES caps = WINBIO_CAPABILITY_SENSOR;
+
+    if (unit->device.features & (WINBIO_UNIX_FEATURE_VERIFY | WINBIO_UNIX_FEATURE_IDENTIFY))
+        caps |= WINBIO_CAPABILITY_MATCHING;
+    if (unit->device.features & WINBIO_UNIX_FEATURE_STORAGE) caps |= WINBIO_CAPABILITY_DATABASE;
+    return caps;
+}
+
+/* The value of a unit property, in a WinBioFree()-able buffer. */
+static HRESULT get_unit_property( struct session *session, struct unit *unit, WINBIO_PROPERTY_ID id,
+                                  void **buffer, SIZE_T *size )
+{
+    union
+    {
+        ULONG sample_hint;
+        WINBIO_EXTENDED_SENSOR_INFO sensor;
+        WINBIO_EXTENDED_ENGINE_INFO engine;
+        WINBIO_EXTENDED_STORAGE_INFO storage;
+        WINBIO_EXTENDED_ENROLLMENT_STATUS enrollment;
+        WINBIO_EXTENDED_UNIT_STATUS status;
+        WINBIO_UNIT_SECURITY_LEVEL level;
+        WINBIO_FP_BU_STATE bu_state;
+    } value;
+    SIZE_T len;
+
+    memset( &value, 0, sizeof(value) );
+    switch (id)
+    {
+    case WINBIO_PROPERTY_SAMPLE_HINT:
+        /* the number of touches an enrollment takes */
+        value.sample_hint = unit->device.enroll_stages;
+        len = sizeof(value.sample_hint);
+        break;
+    case WINBIO_PROPERTY_EXTENDED_SENSOR_INFO:
+        value.sensor.GenericSensorCapabilities = unit_caps( unit );
+        value.sensor.Factor = WINBIO_TYPE_FINGERPRINT;
+        len = sizeof(value.sensor);
+        break;
+    case WINBIO_PROPERTY_EXTENDED_ENGINE_INFO:
+        value.engine.GenericEngineCapabilities = unit_caps( unit );
+        value.engine.Factor = WINBIO_TYPE_FINGERPRINT;
+        value.engine.Specific.Fingerprint.EnrollmentRequirements.GeneralSamples = unit->device.enroll_stages;
+        len = sizeof(value.engine);
+        break;
+    case WINBIO_PROPERTY_EXTENDED_STORAGE_INFO:
+        value.storage.GenericStorageCapabilities = unit_caps( unit );
+        value.storage.Factor = WINBIO_TYPE_FINGERPRINT;
+        len = sizeof(value.storage);
+        break;
+    case WINBIO_PROPERTY_EXTENDED_ENROLLMENT_STATUS:
+        enrollment_get_status( session, unit, &value.enrollment );
+        len = sizeof(value.enrollment);
+        break;
+    case WINBIO_PROPERTY_EXTENDED_UNIT_STATUS:
+        value.status.Availability = WINBIO_SENSOR_AVAILABLE;
+        len = sizeof(value.status);
+        break;
+    case WINBIO_PROPERTY_UNIT_SECURITY_LEVEL:
+        value.level = WINBIO_UNIT_SECURITY_LEVEL_NORMAL;
+        len = sizeof(value.level);
+        break;
+    case WINBIO_PROPERTY_FP_BU_STATE:
+        value.bu_state.SensorAttached = TRUE;
+        value.bu_state.CreationResult = S_OK;
+        len = sizeof(value.bu_state);
+        break;
+    case WINBIO_PROPERTY_FP_IS_IMPROVING:
+        return WINBIO_E_UNSUPPORTED_PROPERTY;
+    default:
+        return WINBIO_E_INVALID_PROPERTY_ID;
+    }
+    if (!(*buffer = winbio_alloc( len ))) return E_OUTOFMEMORY;
+    memcpy( *buffer, &value, len );
+    *size = len;
+    return S_OK;
+}
+
+/***********************************************************************
+ *      WinBioGetProperty (winbio.@)
+ */
+HRESULT WINAPI WinBioGetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_TYPE type,
+                                  WINBIO_PROPERTY_ID id, WINBIO_UNIT_ID unit_id,
+                                  WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
+                                  void **buffer, SIZE_T *size )
+{
+    WINBIO_ANTI_SPOOF_POLICY *policy;
+    struct session *session;
+    struct unit *unit;
+    HRESULT hr;
+
+    TRACE( "(%lu, %lu, %lu, %lu, %s, %#x, %p, %p)\n", handle, type, id, unit_id,
+           debugstr_identity( identity ), subfactor, buffer, size );
+
+    if (!buffer || !size) return E_POINTER;
+    *buffer = NULL;
+    *size = 0;
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+
+    if (type == WINBIO_PROPERTY_TYPE_ACCOUNT)
+    {
+        if (id != WINBIO_PROPERTY_ANTI_SPOOF_POLICY) hr = WINBIO_E_INVALID_PROPERTY_ID;
+        else if (!identity) hr = E_POINTER;
+        else if (unit_id || subfactor != WINBIO_SUBTYPE_NO_INFORMATION) hr = E_INVALIDARG;
+        else if (!(policy = winbio_alloc( sizeof(*policy) ))) hr = E_OUTOFMEMORY;
+        else if (FAILED(hr = get_anti_spoof_policy( identity, policy ))) winbio_free( policy );
+        else
+        {
+            *buffer = policy;
+            *size = sizeof(*policy);
+        }
+    }
+    else if (type == WINBIO_PROPERTY_TYPE_UNIT)
+    {
+        /* the pages want Identity NULL here; a pointer to an empty identity is tolerated */
+        if (!unit_id || subfactor != WINBIO_SUBTYPE_NO_INFORMATION) hr = E_INVALIDARG;
+        else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+        else hr = get_unit_property( session, unit, id, buffer, size );
+    }
+    else hr = WINBIO_E_INVALID_PROPERTY_TYPE;
+
+    session_end( session );
+    return hr;
+}
+
+/***********************************************************************
+ *      WinBioSetProperty (winbio.@)
+ */
+HRESULT WINAPI WinBioSetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_TYPE type,
+                                  WINBIO_PROPERTY_ID id, WINBIO_UNIT_ID unit_id,
+                                  WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
+                                  void *buffer, SIZE_T size )
+{
+    struct session *session;
+    HRESULT hr;
+
+    TRACE( "(%lu, %lu, %lu, %lu, %s, %#x, %p, %Iu)\n", handle, type, id, unit_id,
+           debugstr_identity( identity ), subfactor, buffer, size );
+
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    /* every unit property is read-only; the anti-spoof policy is the one setting */
+    if (type != WINBIO_PROPERTY_TYPE_ACCOUNT) hr = WINBIO_E_INVALID_PROPERTY_TYPE;
+    else if (id != WINBIO_PROPERTY_ANTI_SPOOF_POLICY) hr = WINBIO_E_INVALID_PROPERTY_ID;
+    else if (!identity || !buffer) hr = E_POINTER;
+    else if (unit_id || subfactor != WINBIO_SUBTYPE_NO_INFORMATION || size != sizeof(WINBIO_ANTI_SPOOF_POLICY))
+        hr = E_INVALIDARG;
+    else hr = set_anti_spoof_policy( identity, buffer );
+    session_end( session );
+    return hr;
+}
+
+/***********************************************************************
+ *      WinBioControlUnit (winbio.@)
+ */
+HRESULT WINAPI WinBioControlUnit( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit_id,
+                                  WINBIO_COMPONENT component, ULONG control_code,
+                                  UCHAR *send_buffer, SIZE_T send_size, UCHAR *receive_buffer,
+                                  SIZE_T receive_size, SIZE_T *received, ULONG *status )
+{
+    FIXME( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p) stub\n", session, unit_id, component,
+           control_code, send_buffer, send_size, receive_buffer, receive_size, received, status );
+
+    if (!session) return E_HANDLE;
+    return E_NOTIMPL;
+}
+
+/***********************************************************************
+ *      WinBioControlUnitPrivileged (winbio.@)
+ */
+HRESULT WINAPI WinBioControlUnitPrivileged( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit_id,
+                                            WINBIO_COMPONENT component, ULONG control_code,
+                                            UCHAR *send_buffer, SIZE_T send_size,
+                                            UCHAR *receive_buffer, SIZE_T receive_size,
+                                            SIZE_T *received, ULONG *status )
+{
+    FIXME( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p) stub\n", session, unit_id, component,
+           control_code, send_buffer, send_size, receive_buffer, receive_size, received, status );
+
+    if (!session) return E_HANDLE;
+    return E_NOTIMPL;
+}
