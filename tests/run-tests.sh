@@ -122,7 +122,7 @@ for arch in $ARCHS; do
 done
 
 # the fixture itself, driven by libfprint directly without Wine
-run_test "vsensor" env $sensor_env PRINTS_DIR="$PRINTS_DIR" build/native/vsensor-selftest
+run_test "vsensor" env $sensor_env build/native/vsensor-selftest
 
 # "make install" into a staging directory, then a plain mingw client built
 # only against what was installed, run under Wine on the virtual sensors

@@ -37,6 +37,8 @@ vsensor_start()
     [ -s "$1/port" ] || return 1
     sensor_env="FP_VIRTUAL_IMAGE=$1/image.sock FP_VIRTUAL_DEVICE=$1/device.sock"
     sensor_env="$sensor_env FP_VIRTUAL_DEVICE_STORAGE=$1/storage.sock WINBIO_VSENSOR_PORT=$(cat "$1/port")"
+    # tests compare captured pixels with the prints they touched with
+    sensor_env="$sensor_env PRINTS_DIR=$2"
 }
 
 vsensor_stop()

@@ -238,6 +238,17 @@ void device_release( struct unit *unit )
     LeaveCriticalSection( &unit->cs );
 }
 
+/* WINBIO_E_ENROLLMENT_IN_PROGRESS when another session enrolls on the unit. */
+HRESULT device_check_enrollment( struct unit *unit, struct session *session )
+{
+    HRESULT hr = S_OK;
+
+    EnterCriticalSection( &unit->cs );
+    if (unit->owner && unit->owner != session && unit->owner->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    LeaveCriticalSection( &unit->cs );
+    return hr;
+}
+
 /* Reserves the unit for one session (enrollment, WinBioLockUnit), or gives it back. */
 HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own )
 {

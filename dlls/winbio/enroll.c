@@ -380,7 +380,8 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     if (!unit_id) hr = E_INVALIDARG;
     else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
-    else hr = storage_get_set( session->db, &set );
+    else hr = device_check_enrollment( unit, session );
+    if (SUCCEEDED(hr)) hr = storage_get_set( session->db, &set );
     session_end( session );
     if (FAILED(hr)) return hr;
 
@@ -426,12 +427,13 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
-    else if (SUCCEEDED(hr = storage_get_set( session->db, &set )) &&
-             (unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_DELETE) &&
-             SUCCEEDED(hr = device_acquire( unit, session )))
+    else hr = device_check_enrollment( unit, session );
+    if (SUCCEEDED(hr) && SUCCEEDED(hr = storage_get_set( session->db, &set )) &&
+        (unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_DELETE) &&
+        SUCCEEDED(hr = device_acquire( unit, session )))
     {
-        /* the sensor forgets the prints first, so the database never names
-         * a print that is gone from the chip while the chip still has it */
+        /* the chip first: should that fail, the database still names
+         * every print the chip holds */
         for (i = 0; i < set->count; i++)
             if (template_matches( &set->templates[i], identity, subfactor, unit ))
                 delete_from_chip( session, unit, set->templates[i].data, set->templates[i].data_size );

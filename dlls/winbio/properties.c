@@ -219,8 +219,10 @@ HRESULT WINAPI WinBioSetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
            debugstr_identity( identity ), subfactor, buffer, size );
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    /* every unit property is read-only; the anti-spoof policy is the one setting */
-    if (type != WINBIO_PROPERTY_TYPE_ACCOUNT) hr = WINBIO_E_INVALID_PROPERTY_TYPE;
+    /* every unit property is read-only; the anti-spoof policy is the one
+     * setting.  The page gives E_INVALIDARG for a type, id or size of 0. */
+    if (!type || !id) hr = E_INVALIDARG;
+    else if (type != WINBIO_PROPERTY_TYPE_ACCOUNT) hr = WINBIO_E_INVALID_PROPERTY_TYPE;
     else if (id != WINBIO_PROPERTY_ANTI_SPOOF_POLICY) hr = WINBIO_E_INVALID_PROPERTY_ID;
     else if (!identity || !buffer) hr = E_POINTER;
     else if (unit_id || subfactor != WINBIO_SUBTYPE_NO_INFORMATION || size != sizeof(WINBIO_ANTI_SPOOF_POLICY))

@@ -1,0 +1,211 @@
+/*
+ * System test: a plain client program going through a whole enrollment cycle
+ *
+ * Copyright the winbio project developers
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+/*
+ * Written the way third-party console clients use the API (plain mingw-w64
+ * headers, <winbio.h>, the import library): list the sensors, open the
+ * system pool with a NULL database, enroll a finger, identify it, verify it
+ * against the account from the process token, list the enrollments, delete
+ * the template, and see that the finger is unknown again.  The "user" is
+ * the virtual sensor feeder, touching virtual_image with the test prints.
+ */
+
+#include "vsensor.h"
+#include <winbio.h>
+
+#include "wine/test.h"
+
+/* A finger on the sensor, from another thread: the client's call blocks
+ * until the finger comes, and opens the sensor only once it runs. */
+struct finger
+{
+    HANDLE thread;
+    const char *print;
+    char reply[VSENSOR_LINE_MAX];
+    BOOL ret;
+};
+
+static DWORD WINAPI finger_thread( void *arg )
+{
+    struct finger *finger = arg;
+
+    finger->ret = vsensor_command( finger->reply, sizeof(finger->reply), "IMAGE %s", finger->print );
+    return 0;
+}
+
+static void put_finger( struct finger *finger, const char *print )
+{
+    finger->print = print;
+    finger->reply[0] = 0;
+    finger->ret = FALSE;
+    finger->thread = CreateThread( NULL, 0, finger_thread, finger, 0, NULL );
+}
+
+static void lift_finger( struct finger *finger )
+{
+    ok( finger->thread != NULL, "CreateThread failed\n" );
+    if (!finger->thread) return;
+    ok( !WaitForSingleObject( finger->thread, 60000 ), "the touch of %s still waits\n", finger->print );
+    CloseHandle( finger->thread );
+    ok( finger->ret, "touch of %s: %s\n", finger->print, finger->reply );
+}
+
+/* The account of the process, the way clients build their identity. */
+static BOOL get_current_identity( WINBIO_IDENTITY *identity )
+{
+    BYTE buffer[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
+    TOKEN_USER *user = (TOKEN_USER *)buffer;
+    HANDLE token = NULL;
+    DWORD size = 0;
+    BOOL ret;
+
+    ZeroMemory( identity, sizeof(*identity) );
+    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_READ, &token )) return FALSE;
+    ret = GetTokenInformation( token, TokenUser, buffer, sizeof(buffer), &size );
+    CloseHandle( token );
+    if (!ret) return FALSE;
+    identity->Type = WINBIO_ID_TYPE_SID;
+    identity->Value.AccountSid.Size = GetLengthSid( user->User.Sid );
+    return CopySid( sizeof(identity->Value.AccountSid.Data), identity->Value.AccountSid.Data, user->User.Sid );
+}
+
+static BOOL same_identity( const WINBIO_IDENTITY *a, const WINBIO_IDENTITY *b )
+{
+    return a->Type == WINBIO_ID_TYPE_SID && b->Type == WINBIO_ID_TYPE_SID &&
+           a->Value.AccountSid.Size == b->Value.AccountSid.Size &&
+           !memcmp( a->Value.AccountSid.Data, b->Value.AccountSid.Data, a->Value.AccountSid.Size );
+}
+
+static void test_cycle(void)
+{
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_UNIT_SCHEMA *units = NULL;
+    WINBIO_BIOMETRIC_SUBTYPE *subfactors = NULL;
+    WINBIO_BIOMETRIC_SUBTYPE subfactor = WINBIO_SUBTYPE_NO_INFORMATION;
+    WINBIO_REJECT_DETAIL reject = 0;
+    WINBIO_IDENTITY me, identity;
+    WINBIO_UNIT_ID sensor = 0, unit = 0;
+    SIZE_T count = 0, i;
+    struct finger finger;
+    BOOLEAN is_new = FALSE, match = FALSE;
+    unsigned int captures = 0;
+    BOOL listed = FALSE;
+    HRESULT hr;
+
+    if (!vsensor_init() || !GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 ))
+    {
+        skip( "no virtual sensors (WINBIO_VSENSOR_PORT or FP_VIRTUAL_IMAGE unset)\n" );
+        return;
+    }
+
+    hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count );
+    ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
+    for (i = 0; hr == S_OK && i < count; i++)
+    {
+        trace( "unit %lu: %ls\n", units[i].UnitId, units[i].Description );
+        if (!wcscmp( units[i].Model, L"virtual_image" )) sensor = units[i].UnitId;
+    }
+    if (units) WinBioFree( units );
+    ok( sensor != 0, "virtual_image is not listed\n" );
+    if (!sensor) return;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
+                            &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (FAILED(hr)) return;
+
+    ok( get_current_identity( &me ), "cannot read the process token\n" );
+    /* what an earlier run may have left */
+    WinBioDeleteTemplate( session, sensor, &me, WINBIO_SUBTYPE_ANY );
+
+    /* enrollment: touch until the template is complete */
+    hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, sensor );
+    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    if (SUCCEEDED(hr))
+    {
+        trace( "place your right index finger on the sensor\n" );
+        do
+        {
+            put_finger( &finger, "whorl.pgm" );
+            hr = WinBioEnrollCapture( session, &reject );
+            lift_finger( &finger );
+            captures++;
+            if (hr == WINBIO_I_MORE_DATA) trace( "capture %u: good, touch the sensor again\n", captures );
+            else if (hr == WINBIO_E_BAD_CAPTURE) trace( "capture %u: bad capture, reason %lu\n", captures, reject );
+            else if (hr == S_OK) trace( "capture %u: good, the template is complete\n", captures );
+            else trace( "capture %u: error %#lx\n", captures, hr );
+        }
+        while ((hr == WINBIO_I_MORE_DATA || hr == WINBIO_E_BAD_CAPTURE) && captures < 10);
+        ok( hr == S_OK, "WinBioEnrollCapture returned %#lx, reject detail %lu\n", hr, reject );
+        /* libfprint's virtual_image takes five touches */
+        ok( captures == 5, "%u captures\n", captures );
+        if (hr == S_OK)
+        {
+            hr = WinBioEnrollCommit( session, &identity, &is_new );
+            ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+            ok( is_new, "the template is not new\n" );
+            ok( same_identity( &identity, &me ), "the template is not the account's\n" );
+        }
+        else WinBioEnrollDiscard( session );
+    }
+
+    /* identification, with a second impression of the finger */
+    trace( "touch the sensor to identify\n" );
+    put_finger( &finger, "whorl-rot10.pgm" );
+    hr = WinBioIdentify( session, &unit, &identity, &subfactor, &reject );
+    lift_finger( &finger );
+    ok( hr == S_OK, "WinBioIdentify returned %#lx, reject detail %lu\n", hr, reject );
+    ok( unit == sensor, "unit %lu\n", unit );
+    ok( same_identity( &identity, &me ), "identified somebody else\n" );
+    ok( subfactor == WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "subfactor %#x\n", subfactor );
+
+    /* verification of the account in the token */
+    trace( "touch the sensor to verify\n" );
+    put_finger( &finger, "whorl-shift4.pgm" );
+    hr = WinBioVerify( session, &me, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, &match, &reject );
+    lift_finger( &finger );
+    ok( hr == S_OK, "WinBioVerify returned %#lx, reject detail %lu\n", hr, reject );
+    ok( match, "no match\n" );
+    ok( unit == sensor, "unit %lu\n", unit );
+
+    hr = WinBioEnumEnrollments( session, sensor, &me, &subfactors, &count );
+    ok( hr == S_OK, "WinBioEnumEnrollments returned %#lx\n", hr );
+    for (i = 0; hr == S_OK && i < count; i++)
+        if (subfactors[i] == WINBIO_ANSI_381_POS_RH_INDEX_FINGER) listed = TRUE;
+    ok( listed, "the right index finger is not listed\n" );
+    if (subfactors) WinBioFree( subfactors );
+
+    hr = WinBioDeleteTemplate( session, sensor, &me, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
+    ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
+
+    /* the finger is nobody's now */
+    put_finger( &finger, "whorl-rot4.pgm" );
+    hr = WinBioIdentify( session, &unit, &identity, &subfactor, &reject );
+    lift_finger( &finger );
+    ok( hr == WINBIO_E_UNKNOWN_ID, "WinBioIdentify returned %#lx\n", hr );
+
+    hr = WinBioCloseSession( session );
+    ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
+}
+
+START_TEST(cycle)
+{
+    test_cycle();
+}
