@@ -828,27 +828,16 @@ HRESULT storage_open( const GUID *database_id, struct winbio_database **ret )
     return hr;
 }
 
+/* A database stays in memory, cached, for the life of the process once
+ * opened: sessions come and go (an open/close pair must take microseconds,
+ * not a file check and a mutex creation), and a process uses a handful of
+ * databases at most. */
 void storage_close( struct winbio_database *db )
 {
-    struct winbio_database **prev;
-    LONG refcount;
-
     if (!db) return;
     AcquireSRWLockExclusive( &databases_lock );
-    if (!(refcount = --db->refcount))
-    {
-        for (prev = &databases; *prev != db; prev = &(*prev)->next) ;
-        *prev = db->next;
-    }
+    db->refcount--;
     ReleaseSRWLockExclusive( &databases_lock );
-    if (refcount) return;
-
-    TRACE( "closing %s\n", debugstr_guid( &db->id ) );
-    release_set( db->set );
-    CloseHandle( db->mutex );
-    db->cs.DebugInfo->Spare[0] = 0;
-    DeleteCriticalSection( &db->cs );
-    winbio_free( db );
 }
 
 HRESULT storage_get_set( struct winbio_database *db, struct winbio_template_set **ret )
@@ -870,43 +859,54 @@ static BOOL same_slot( const struct winbio_template *a, const struct winbio_temp
            !strcmp( a->device_key, b->device_key );
 }
 
-HRESULT storage_add( struct winbio_database *db, const struct winbio_template *template )
+static BOOL valid_template( const struct winbio_template *template )
+{
+    return template && template->data && template->data_size &&
+           memchr( template->device_key, 0, sizeof(template->device_key) ) &&
+           is_storable_identity( &template->identity ) && template->subfactor != WINBIO_SUBTYPE_ANY;
+}
+
+HRESULT storage_add_many( struct winbio_database *db, const struct winbio_template *templates, SIZE_T add )
 {
     const struct winbio_template **list;
     struct template_set *set;
     ULONGLONG generation;
-    SIZE_T i, count;
+    SIZE_T i, j, count;
     UINT32 size;
     BYTE *image;
     HRESULT hr;
 
-    if (!db || !template || !template->data || !template->data_size ||
-        !memchr( template->device_key, 0, sizeof(template->device_key) ) ||
-        !is_storable_identity( &template->identity ) || template->subfactor == WINBIO_SUBTYPE_ANY)
+    if (!db || !templates || !add) return E_INVALIDARG;
+    for (i = 0; i < add; i++)
     {
-        WARN( "invalid template\n" );
-        return E_INVALIDARG;
+        if (!valid_template( &templates[i] ))
+        {
+            WARN( "invalid template\n" );
+            return E_INVALIDARG;
+        }
+        TRACE( "%s: %s, subfactor %#x, unit %s, %lu bytes\n", debugstr_guid( &db->id ),
+               debugstr_identity( &templates[i].identity ), templates[i].subfactor,
+               debugstr_a( templates[i].device_key ), templates[i].data_size );
+        if (templates[i].data_size > MAX_TEMPLATE_SIZE) return WINBIO_E_DATABASE_FULL;
     }
-    TRACE( "%s: %s, subfactor %#x, unit %s, %lu bytes\n", debugstr_guid( &db->id ),
-           debugstr_identity( &template->identity ), template->subfactor, debugstr_a( template->device_key ),
-           template->data_size );
-    if (template->data_size > MAX_TEMPLATE_SIZE) return WINBIO_E_DATABASE_FULL;
 
     if (FAILED(hr = lock_file( db ))) return hr;
     /* under the mutex the file read here is the one this write replaces */
     if (FAILED(hr = refresh( db, &set, &generation ))) goto done;
 
     count = set->set.count;
-    for (i = 0; i < count; i++)
-        if (same_slot( &set->set.templates[i], template )) break;
-    if (i < count) hr = WINBIO_E_DUPLICATE_ENROLLMENT;
-    else if (count >= MAX_RECORDS) hr = WINBIO_E_DATABASE_FULL;
-    else if (!(list = HeapAlloc( GetProcessHeap(), 0, (count + 1) * sizeof(*list) ))) hr = E_OUTOFMEMORY;
+    if (count + add > MAX_RECORDS) hr = WINBIO_E_DATABASE_FULL;
+    else if (!(list = HeapAlloc( GetProcessHeap(), 0, (count + add) * sizeof(*list) ))) hr = E_OUTOFMEMORY;
     else
     {
         for (i = 0; i < count; i++) list[i] = &set->set.templates[i];
-        list[count] = template;
-        if (SUCCEEDED(hr = build_image( list, count + 1, generation + 1, &image, &size )))
+        for (i = 0; SUCCEEDED(hr) && i < add; i++)
+        {
+            for (j = 0; j < count + i; j++)
+                if (same_slot( list[j], &templates[i] )) hr = WINBIO_E_DUPLICATE_ENROLLMENT;
+            list[count + i] = &templates[i];
+        }
+        if (SUCCEEDED(hr) && SUCCEEDED(hr = build_image( list, count + add, generation + 1, &image, &size )))
             hr = commit_image( db, image, size );
         HeapFree( GetProcessHeap(), 0, list );
     }
@@ -916,6 +916,12 @@ done:
     unlock_file( db );
     if (FAILED(hr)) WARN( "%s: %#lx\n", debugstr_guid( &db->id ), hr );
     return hr;
+}
+
+HRESULT storage_add( struct winbio_database *db, const struct winbio_template *template )
+{
+    if (!template) return E_INVALIDARG;
+    return storage_add_many( db, template, 1 );
 }
 
 HRESULT storage_delete( struct winbio_database *db, const WINBIO_IDENTITY *identity,

@@ -86,6 +86,10 @@ extern void storage_release_set( struct winbio_template_set *set );
  * over 256 MiB. */
 extern HRESULT storage_add( struct winbio_database *db, const struct winbio_template *template );
 
+/* Adds several templates in one write (all or none), with the same rules. */
+extern HRESULT storage_add_many( struct winbio_database *db, const struct winbio_template *templates,
+                                 SIZE_T count );
+
 /* Deletes the templates of identity (WINBIO_ID_TYPE_WILDCARD: of everybody)
  * for subfactor (WINBIO_SUBTYPE_ANY: all of them) on device_key (NULL: any
  * device).  WINBIO_E_DATABASE_NO_SUCH_RECORD when nothing matched; deleted

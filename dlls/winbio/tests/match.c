@@ -919,6 +919,91 @@ static void test_capture_not_image(void)
     uninstall_test_database();
 }
 
+/* Verify on virtual_device, a sensor that matches on its own and can only
+ * verify: enrollment and matching take "SCAN <id>" touches. */
+static HRESULT device_touch_call( WINBIO_SESSION_HANDLE session, const char *scan, int call,
+                                  WINBIO_REJECT_DETAIL *reject, BOOLEAN *match, WINBIO_UNIT_ID *unit )
+{
+    WINBIO_IDENTITY identity;
+    struct touch touch;
+    HRESULT hr;
+
+    get_user_identity( &identity );
+    start_touch( &touch, "DEVICE", scan, 0 );
+    if (call) hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_LH_THUMB, unit, match, reject );
+    else hr = WinBioEnrollCapture( session, reject );
+    touch_join( &touch );
+    return hr;
+}
+
+static void test_device_verify(void)
+{
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_IDENTITY identity;
+    GUID database = test_database;
+    WINBIO_UNIT_ID unit;
+    BOOLEAN is_new, match;
+    unsigned int i;
+    HRESULT hr;
+
+    if (!device_unit)
+    {
+        skip( "no virtual_device unit\n" );
+        return;
+    }
+    if (!install_test_database())
+    {
+        skip( "cannot register a private database\n" );
+        return;
+    }
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT, &device_unit, 1,
+                            &database, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK)
+    {
+        uninstall_test_database();
+        return;
+    }
+
+    hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_LH_THUMB, device_unit );
+    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    for (i = 0; hr == S_OK || hr == WINBIO_I_MORE_DATA; i++)
+    {
+        hr = device_touch_call( session, "SCAN finger-d", 0, &reject, NULL, NULL );
+        if (i < IMAGE_ENROLL_STAGES - 1) ok( hr == WINBIO_I_MORE_DATA, "capture %u: got %#lx\n", i, hr );
+        else
+        {
+            ok( hr == S_OK, "capture %u: got %#lx\n", i, hr );
+            break;
+        }
+    }
+    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    ok( is_new, "not a new template\n" );
+
+    hr = device_touch_call( session, "SCAN finger-d", 1, &reject, &match, &unit );
+    ok( hr == S_OK, "verify: got %#lx\n", hr );
+    ok( match, "the enrolled finger does not match\n" );
+    ok( unit == device_unit, "unit %lu\n", unit );
+
+    hr = device_touch_call( session, "SCAN finger-x", 1, &reject, &match, &unit );
+    ok( hr == WINBIO_E_NO_MATCH, "another finger: got %#lx\n", hr );
+    ok( !match, "another finger matches\n" );
+
+    /* a sensor failure is reported, and the session goes on working */
+    hr = device_touch_call( session, "ERROR 0", 1, &reject, &match, &unit );
+    ok( hr == WINBIO_E_DEVICE_FAILURE, "sensor error: got %#lx\n", hr );
+    hr = device_touch_call( session, "SCAN finger-d", 1, &reject, &match, &unit );
+    ok( hr == S_OK && match, "verify after the error: got %#lx, match %u\n", hr, match );
+
+    get_user_identity( &identity );
+    hr = WinBioDeleteTemplate( session, device_unit, &identity, WINBIO_SUBTYPE_ANY );
+    ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
+    WinBioCloseSession( session );
+    uninstall_test_database();
+}
+
 START_TEST(match)
 {
     WINBIO_SESSION_HANDLE session = 0;
@@ -962,6 +1047,7 @@ START_TEST(match)
     else skip( "no template: identification and verification not tested\n" );
     test_capture_sample( session );
     test_capture_not_image();
+    test_device_verify();
     delete_all( session );
 
     hr = WinBioCloseSession( session );

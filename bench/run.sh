@@ -1,0 +1,38 @@
+#!/bin/sh
+# Benchmark: WinBio calls under Wine against the same libfprint operations
+# called directly, side by side in one run, on libfprint's virtual image
+# sensor with the same prints.  Prints the medians and their ratio.
+#
+# Usage (from the top of the build tree, after make): bench/run.sh [REPEAT]
+#
+# Copyright the winbio project developers
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+set -e
+repeat=${1:-5}
+prints=${PRINTS_DIR:-$(pwd)/../shared/data/prints}
+. tests/wine-env.sh
+work=$(mktemp -d /tmp/winbio-bench.XXXXXX)
+trap 'wine_env_stop; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+make -s build/native/native_bench build/x86_64-windows/winbio_bench.exe
+
+# libfprint directly: its own socket, no feeder
+FP_VIRTUAL_IMAGE=$work/native.sock build/native/native_bench "$prints" "$repeat" 2>/dev/null >"$work/native.txt"
+
+# the same through winbio.dll under Wine, with only the image sensor
+wine_env_setup "$work/prefix"
+vsensor_start "$work/vs" "$prints"
+env FP_VIRTUAL_IMAGE="$work/vs/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vs/port")" \
+    "$WINE64" build/x86_64-windows/winbio_bench.exe "$repeat" 2>/dev/null | tr -d '\r' >"$work/winbio.txt"
+
+echo "operation          templates      libfprint        winbio    ratio"
+awk 'NR == FNR { native[$1 " " $2] = $3; next }
+     {
+         key = $1 " " $2
+         if (key in native)
+             printf "%-18s %9s %11.0f us %11.0f us   %6.3f\n", $1, $2, native[key], $3, $3 / native[key]
+         else
+             printf "%-18s %9s %14s %11.1f us\n", $1, "-", "-", $3
+     }' "$work/native.txt" "$work/winbio.txt"
