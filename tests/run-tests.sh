@@ -12,8 +12,6 @@
 set -u
 
 top=$(pwd)
-WINE64=${WINE64:-wine64}
-WINESERVER=${WINESERVER:-wineserver}
 MINGW_CC=${MINGW_CC:-x86_64-w64-mingw32-gcc}
 ARCHS=${ARCHS:-x86_64}
 PRINTS_DIR=${PRINTS_DIR:-$top/../shared/data/prints}

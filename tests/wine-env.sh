@@ -5,8 +5,9 @@
 # Copyright the winbio project developers
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
-WINE64=${WINE64:-wine64}
-WINESERVER=${WINESERVER:-wineserver}
+# Debian keeps wine64 out of PATH
+WINE64=${WINE64:-$(command -v wine64 || echo /usr/lib/wine/wine64)}
+WINESERVER=${WINESERVER:-$(command -v wineserver || echo /usr/lib/wine/wineserver)}
 vsensor_pid=
 
 # wine_env_setup PREFIX: point Wine at the build tree and refresh PREFIX.

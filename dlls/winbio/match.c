@@ -109,6 +109,7 @@ static HRESULT run_recognition( struct recognition *rec )
     HRESULT hr = S_OK;
     SIZE_T i;
 
+    rec->winner = rec->count;  /* nobody, until a unit answers */
     for (i = 0; i < rec->count; i++)
     {
         if (FAILED(hr = device_acquire( rec->candidates[i].op.unit, rec->session ))) return hr;

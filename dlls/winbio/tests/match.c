@@ -479,6 +479,59 @@ static void test_persistence( WINBIO_SESSION_HANDLE session )
     ok( hr == S_OK, "after the child: got %#lx\n", hr );
 }
 
+/* The child for test_busy: waits in WinBioLocateSensor, holding the sensor,
+ * until the parent touches it. */
+static void child_hold(void)
+{
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_UNIT_ID unit = 0;
+    HRESULT hr;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
+                            WINBIO_DB_DEFAULT, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK) return;
+    hr = WinBioLocateSensor( session, &unit );
+    ok( hr == S_OK, "the child's WinBioLocateSensor returned %#lx\n", hr );
+    ok( unit == image_unit, "unit %lu\n", unit );
+    WinBioCloseSession( session );
+}
+
+/* A sensor another process holds gives WINBIO_E_DEVICE_BUSY after a bounded
+ * wait, never a hang; once the other process lets go it works again. */
+static void test_busy( WINBIO_SESSION_HANDLE session )
+{
+    char cmdline[MAX_PATH + 64], **argv;
+    STARTUPINFOA si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    WINBIO_UNIT_ID unit = 0xdeadbeef;
+    struct touch touch;
+    ULONGLONG start, elapsed;
+    HRESULT hr;
+
+    winetest_get_mainargs( &argv );
+    sprintf( cmdline, "\"%s\" match child_hold %lu", argv[0], image_unit );
+    if (!CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ))
+    {
+        ok( 0, "CreateProcess failed, error %lu\n", GetLastError() );
+        return;
+    }
+    /* our own idle grace ends, then the child opens the sensors */
+    Sleep( 3000 );
+    start = GetTickCount64();
+    hr = WinBioLocateSensor( session, &unit );
+    elapsed = GetTickCount64() - start;
+    ok( hr == WINBIO_E_DEVICE_BUSY, "got %#lx\n", hr );
+    ok( elapsed < 10000, "busy after %I64u ms\n", elapsed );
+
+    /* the child's touch */
+    start_touch( &touch, "IMAGE", "whorl.pgm", 0 );
+    touch_join( &touch );
+    winetest_wait_child_process( pi.hProcess );
+    CloseHandle( pi.hProcess );
+    CloseHandle( pi.hThread );
+}
+
 /* Two processes take turns on the sensor: the parent identifies, a child
  * started at once identifies, then the parent again. */
 static void test_taking_turns( WINBIO_SESSION_HANDLE session )
@@ -1017,6 +1070,13 @@ START_TEST(match)
         child_identify( argv[3] );
         return;
     }
+    if (argc >= 4 && !strcmp( argv[2], "child_hold" ))
+    {
+        image_unit = strtoul( argv[3], NULL, 10 );
+        vsensor_init();
+        child_hold();
+        return;
+    }
     if (!vsensor_init() || !GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 ))
     {
         skip( "no virtual sensors (WINBIO_VSENSOR_PORT or FP_VIRTUAL_IMAGE unset)\n" );
@@ -1041,6 +1101,7 @@ START_TEST(match)
         test_verify( session );
         test_locate( session );
         test_taking_turns( session );
+        test_busy( session );
         test_cancel( session );
         test_close_while_waiting();
     }
