@@ -9,7 +9,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 set -e
-repeat=${1:-5}
+repeat=${1:-9}
 prints=${PRINTS_DIR:-$(pwd)/../shared/data/prints}
 . tests/wine-env.sh
 work=$(mktemp -d /tmp/winbio-bench.XXXXXX)

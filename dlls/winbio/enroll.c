@@ -357,6 +357,61 @@ static BOOL template_matches( const struct winbio_template *template, const WINB
            (subfactor == WINBIO_SUBTYPE_ANY || template->subfactor == subfactor);
 }
 
+/*
+ * A sensor with its own storage is the authority on what it holds: before
+ * listing a unit's enrollments, the templates the chip no longer has (it
+ * was cleared, or another program deleted them) leave the database.
+ */
+static HRESULT sync_with_chip( struct session *session, struct unit *unit )
+{
+    struct winbio_template_set *set;
+    struct winbio_unix_blob *blobs;
+    const struct winbio_template **templates;
+    struct device_op op = { unit };
+    SIZE_T i, n = 0, winner, deleted;
+    UINT32 size;
+    BYTE *stored = NULL;
+    HRESULT hr;
+
+    if (!(unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_LIST)) return S_OK;
+    if (FAILED(hr = storage_get_set( session->db, &set ))) return hr;
+    blobs = winbio_alloc( (set->count + 1) * sizeof(*blobs) );
+    templates = winbio_alloc( (set->count + 1) * sizeof(*templates) );
+    if (!blobs || !templates) hr = E_OUTOFMEMORY;
+    for (i = 0; SUCCEEDED(hr) && i < set->count; i++)
+    {
+        if (strcmp( set->templates[i].device_key, unit->key )) continue;
+        blobs[n].data = (ULONG_PTR)set->templates[i].data;
+        blobs[n].size = set->templates[i].data_size;
+        templates[n++] = &set->templates[i];
+    }
+
+    if (SUCCEEDED(hr) && n && SUCCEEDED(hr = device_acquire( unit, session )))
+    {
+        op.start.type = WINBIO_UNIX_OP_LIST;
+        op.start.templates = (ULONG_PTR)blobs;
+        op.start.count = n;
+        if (SUCCEEDED(hr = device_run_first( session, &op, 1, &winner )) &&
+            SUCCEEDED(hr = map_unix_result( op.result.result )) &&
+            (!(stored = device_get_data( op.start.op, 0, &size )) || size != n))
+            hr = WINBIO_E_DEVICE_FAILURE;
+        device_finish( session, &op );
+        device_release( unit );
+        for (i = 0; SUCCEEDED(hr) && i < n; i++)
+        {
+            if (stored[i]) continue;
+            TRACE( "%s no longer holds %s %#x\n", debugstr_a(unit->key), debugstr_identity( &templates[i]->identity ),
+                   templates[i]->subfactor );
+            storage_delete( session->db, &templates[i]->identity, templates[i]->subfactor, unit->key, &deleted );
+        }
+        winbio_free( stored );
+    }
+    winbio_free( blobs );
+    winbio_free( templates );
+    storage_release_set( set );
+    return hr;
+}
+
 /***********************************************************************
  *      WinBioEnumEnrollments (winbio.@)
  */
@@ -381,6 +436,7 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else hr = device_check_enrollment( unit, session );
+    if (SUCCEEDED(hr)) hr = sync_with_chip( session, unit );
     if (SUCCEEDED(hr)) hr = storage_get_set( session->db, &set );
     session_end( session );
     if (FAILED(hr)) return hr;

@@ -304,14 +304,24 @@ static void capture_done( GObject *device, GAsyncResult *res, gpointer user )
     op_done( op, error );
 }
 
+/* Which of the templates given to the operation the device still stores. */
 static void list_done( GObject *device, GAsyncResult *res, gpointer user )
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) prints = fp_device_list_prints_finish( FP_DEVICE(device), res, &error );
     struct op *op = user;
-    guint i;
+    guint8 *stored;
+    guint i, j;
 
-    for (i = 0; prints && i < prints->len; i++) add_print_data( op, g_ptr_array_index( prints, i ) );
+    if (prints)
+    {
+        stored = g_malloc0( op->templates->len + 1 );
+        for (i = 0; i < op->templates->len; i++)
+            for (j = 0; j < prints->len && !stored[i]; j++)
+                stored[i] = fp_print_equal( g_ptr_array_index( op->templates, i ), g_ptr_array_index( prints, j ) );
+        g_ptr_array_add( op->data, g_bytes_new_take( stored, op->templates->len ) );
+        TRACE( "%u print(s) on the device\n", prints->len );
+    }
     op_done( op, error );
 }
 

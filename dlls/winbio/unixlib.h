@@ -116,7 +116,7 @@ enum winbio_unix_op_type
     WINBIO_UNIX_OP_VERIFY,      /* one template in; match says whether it matched */
     WINBIO_UNIX_OP_IDENTIFY,    /* templates in; match is the index of the matching one, or -1 */
     WINBIO_UNIX_OP_CAPTURE,     /* result data: 8-bit grey pixels, row by row */
-    WINBIO_UNIX_OP_LIST,        /* result data: templates stored on the device (items) */
+    WINBIO_UNIX_OP_LIST,        /* templates in; result data: a byte each, 1 if the device stores it */
     WINBIO_UNIX_OP_DELETE,      /* one template in: removed from the device's storage */
 };
 

@@ -654,6 +654,17 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
     ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
     ok( !storage_lists( "finger-a" ), "the chip still lists the print\n" );
     ok( !is_enrolled( session, storage_unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, NULL ), "still enrolled\n" );
+
+    /* The chip is the authority on its prints: one it lost (another program
+     * cleared it) is gone from the enrollments the next time they are listed. */
+    hr = enroll_storage( session, WINBIO_ANSI_381_POS_RH_THUMB, "finger-b", &captures );
+    ok( hr == S_OK, "enrollment ended with %#lx\n", hr );
+    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    ok( is_enrolled( session, storage_unit, WINBIO_ANSI_381_POS_RH_THUMB, NULL ), "not enrolled\n" );
+    ok( vsensor_storage( "REMOVE finger-b", NULL, 0 ), "REMOVE failed\n" );
+    ok( !is_enrolled( session, storage_unit, WINBIO_ANSI_381_POS_RH_THUMB, NULL ),
+        "the database still has the print the chip lost\n" );
 }
 
 START_TEST(enroll)
