@@ -38,6 +38,8 @@
 
 #include <fprint.h>
 
+#include "median.h"
+
 struct image
 {
     int width, height;
@@ -54,18 +56,6 @@ static double now_us(void)
 
     clock_gettime( CLOCK_MONOTONIC, &ts );
     return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int compare_double( const void *a, const void *b )
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median( double *values, int count )
-{
-    qsort( values, count, sizeof(*values), compare_double );
-    return count % 2 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
 }
 
 static void load_pgm( const char *name, struct image *image )

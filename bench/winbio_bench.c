@@ -33,6 +33,7 @@
 
 #include "winbio_private.h"
 #include "storage.h"
+#include "median.h"
 
 static LARGE_INTEGER frequency;
 
@@ -42,18 +43,6 @@ static double now_us(void)
 
     QueryPerformanceCounter( &counter );
     return counter.QuadPart * 1e6 / frequency.QuadPart;
-}
-
-static int compare_double( const void *a, const void *b )
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median( double *values, int count )
-{
-    qsort( values, count, sizeof(*values), compare_double );
-    return count % 2 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
 }
 
 static void fail( const char *what, HRESULT hr )

@@ -34,52 +34,12 @@
 #include "winbio.h"
 
 #include "wine/test.h"
+#include "winbio_test.h"
 
 /* fp_device_get_nr_enroll_stages() of virtual_image */
 #define IMAGE_ENROLL_STAGES 5
 
 static WINBIO_UNIT_ID image_unit, storage_unit;
-
-static WINBIO_UNIT_ID find_unit( const WCHAR *model )
-{
-    WINBIO_UNIT_SCHEMA *units = NULL;
-    WINBIO_UNIT_ID id = 0;
-    SIZE_T count = 0, i;
-
-    if (WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ) != S_OK) return 0;
-    for (i = 0; i < count; i++)
-        if (!wcscmp( units[i].Model, model )) id = units[i].UnitId;
-    if (units) WinBioFree( units );
-    return id;
-}
-
-static BOOL get_user_identity( WINBIO_IDENTITY *identity )
-{
-    char buffer[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
-    TOKEN_USER *user = (TOKEN_USER *)buffer;
-    HANDLE token;
-    DWORD size;
-    BOOL ret;
-
-    memset( identity, 0, sizeof(*identity) );
-    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_QUERY, &token )) return FALSE;
-    ret = GetTokenInformation( token, TokenUser, buffer, sizeof(buffer), &size );
-    CloseHandle( token );
-    if (!ret) return FALSE;
-    identity->Type = WINBIO_ID_TYPE_SID;
-    identity->Value.AccountSid.Size = GetLengthSid( user->User.Sid );
-    return CopySid( SECURITY_MAX_SID_SIZE, identity->Value.AccountSid.Data, user->User.Sid );
-}
-
-static BOOL is_user( const WINBIO_IDENTITY *identity )
-{
-    WINBIO_IDENTITY user;
-
-    if (!get_user_identity( &user )) return FALSE;
-    return identity->Type == WINBIO_ID_TYPE_SID &&
-           identity->Value.AccountSid.Size == user.Value.AccountSid.Size &&
-           !memcmp( identity->Value.AccountSid.Data, user.Value.AccountSid.Data, user.Value.AccountSid.Size );
-}
 
 /*
  * A request to the sensor fixture, made from a thread of its own: the device

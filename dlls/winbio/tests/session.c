@@ -36,6 +36,7 @@
 #include "winbio.h"
 
 #include "wine/test.h"
+#include "winbio_test.h"
 
 /* A private database, registered the way a setup program does on Windows
  * (values as in Microsoft's private pool sample). */
@@ -706,24 +707,6 @@ static void test_databases(void)
     hr = WinBioEnumDatabases( WINBIO_TYPE_FACIAL_FEATURES, &databases, &count );
     ok( hr == S_OK, "got %#lx\n", hr );
     ok( !databases && !count, "got %p, %Iu\n", databases, count );
-}
-
-static BOOL get_user_identity( WINBIO_IDENTITY *identity )
-{
-    char buffer[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
-    TOKEN_USER *user = (TOKEN_USER *)buffer;
-    HANDLE token;
-    DWORD size;
-    BOOL ret;
-
-    memset( identity, 0, sizeof(*identity) );
-    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_QUERY, &token )) return FALSE;
-    ret = GetTokenInformation( token, TokenUser, buffer, sizeof(buffer), &size );
-    CloseHandle( token );
-    if (!ret) return FALSE;
-    identity->Type = WINBIO_ID_TYPE_SID;
-    identity->Value.AccountSid.Size = GetLengthSid( user->User.Sid );
-    return CopySid( SECURITY_MAX_SID_SIZE, identity->Value.AccountSid.Data, user->User.Sid );
 }
 
 static void test_properties(void)

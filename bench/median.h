@@ -1,0 +1,39 @@
+/*
+ * Medians for the benchmark programs
+ *
+ * Copyright the winbio project developers
+ *
+ * This program is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#ifndef __WINBIO_BENCH_MEDIAN_H
+#define __WINBIO_BENCH_MEDIAN_H
+
+#include <stdlib.h>
+
+static int compare_double( const void *a, const void *b )
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorts the values in place. */
+static double median( double *values, int count )
+{
+    qsort( values, count, sizeof(*values), compare_double );
+    return count % 2 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
+}
+
+#endif /* __WINBIO_BENCH_MEDIAN_H */
