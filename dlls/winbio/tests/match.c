@@ -1013,7 +1013,17 @@ static void test_device_verify(void)
     get_user_identity( &identity );
     hr = WinBioDeleteTemplate( session, device_unit, &identity, WINBIO_SUBTYPE_ANY );
     ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
+
+    /* a sensor unplugged while a call waits for the finger ends the call,
+     * and is then gone from the units (last: the device is gone for good) */
+    hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_LH_THUMB, device_unit );
+    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    hr = device_touch_call( session, "UNPLUG", 0, &reject, NULL, NULL );
+    ok( hr == WINBIO_E_SENSOR_UNAVAILABLE, "capture on an unplugged sensor: got %#lx\n", hr );
+    WinBioEnrollDiscard( session );
     WinBioCloseSession( session );
+    Sleep( 1500 );  /* the idle grace, after which the device is closed */
+    ok( !find_unit( L"virtual_device" ), "the unplugged sensor is still listed\n" );
     uninstall_test_database();
 }
 
