@@ -135,6 +135,11 @@ if [ -f "$work/client.exe" ]; then
     check "installed client lists the virtual sensors" sh -c \
         "env $sensor_env '$WINE64' '$work/client.exe' | tr -d '\r' >'$work/client.out' && \
          grep -q 'virtual_image' '$work/client.out' && grep -q 'virtual_device_storage' '$work/client.out'"
+    # a process that sees only one of the sensors gives it the same unit id
+    check "unit ids stay with their sensors" sh -c \
+        "env FP_VIRTUAL_IMAGE='$vs/image.sock' '$WINE64' '$work/client.exe' | tr -d '\r' | \
+         grep '^unit .*Virtual image' >'$work/alone.out' && \
+         grep '^unit .*Virtual image' '$work/client.out' | cmp -s - '$work/alone.out'"
 fi
 
 feeder=$vsensor_pid

@@ -21,14 +21,15 @@
 #include <stdlib.h>
 
 #include "winbio_private.h"
+#include "winreg.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
 /*
- * Unit ids are handed out per device (driver + libfprint device id) and
- * never reused within a process.  Devices seen in the same enumeration get
- * their ids in sorted order, so the same set of sensors gets the same ids in
- * every process.
+ * Unit ids belong to devices (driver + libfprint device id): the first
+ * process to see a device gives it the next free id and records it in the
+ * registry, and every process after it, in the same prefix, uses the same
+ * id for it, whatever else is plugged in.
  */
 static CRITICAL_SECTION units_cs;
 static CRITICAL_SECTION_DEBUG units_cs_debug =
@@ -38,6 +39,9 @@ static CRITICAL_SECTION_DEBUG units_cs_debug =
       0, 0, { (DWORD_PTR)(__FILE__ ": units_cs") }
 };
 static CRITICAL_SECTION units_cs = { &units_cs_debug, -1, 0, 0, 0, 0 };
+
+static const WCHAR units_key[] = L"System\\CurrentControlSet\\Services\\WbioSrvc\\Units";
+static const WCHAR next_id_value[] = L"NextUnitId";   /* device keys always contain a '/' */
 
 static struct unit **units;          /* never freed: sessions keep pointers to them */
 static SIZE_T units_count, units_capacity;
@@ -53,6 +57,38 @@ static int compare_devices( const void *a, const void *b )
     const struct winbio_unix_device *da = a, *db = b;
     int ret = strcmp( da->driver, db->driver );
     return ret ? ret : strcmp( da->device_id, db->device_id );
+}
+
+/* The id the device has in this prefix, given now if it never had one; 0 on failure. */
+static WINBIO_UNIT_ID persistent_unit_id( const char *key )
+{
+    DWORD id = 0, next = 1, size;
+    WCHAR name[256];
+    HANDLE mutex;
+    HKEY hkey;
+
+    if (!MultiByteToWideChar( CP_UTF8, 0, key, -1, name, ARRAY_SIZE(name) )) return 0;
+    if (!(mutex = CreateMutexW( NULL, FALSE, L"Global\\WinBioUnitIds" ))) return 0;
+    WaitForSingleObject( mutex, INFINITE );
+    if (!RegCreateKeyExW( HKEY_LOCAL_MACHINE, units_key, 0, NULL, 0, KEY_QUERY_VALUE | KEY_SET_VALUE, NULL,
+                          &hkey, NULL ))
+    {
+        size = sizeof(id);
+        if (RegQueryValueExW( hkey, name, NULL, NULL, (BYTE *)&id, &size ) || size != sizeof(id)) id = 0;
+        if (!id)
+        {
+            size = sizeof(next);
+            if (RegQueryValueExW( hkey, next_id_value, NULL, NULL, (BYTE *)&next, &size ) || !next) next = 1;
+            id = next++;
+            if (RegSetValueExW( hkey, name, 0, REG_DWORD, (const BYTE *)&id, sizeof(id) ) ||
+                RegSetValueExW( hkey, next_id_value, 0, REG_DWORD, (const BYTE *)&next, sizeof(next) ))
+                id = 0;
+        }
+        RegCloseKey( hkey );
+    }
+    ReleaseMutex( mutex );
+    CloseHandle( mutex );
+    return id;
 }
 
 /* index of the unit for this device, a new one if it was never seen; -1 when out of memory */
@@ -79,9 +115,10 @@ static SSIZE_T get_unit( const struct winbio_unix_device *device )
         units_capacity = capacity;
     }
     if (!(unit = winbio_alloc( sizeof(*unit) ))) return -1;
-    unit->id = next_unit_id++;
     unit->device = *device;
     snprintf( unit->key, sizeof(unit->key), "%s/%s", device->driver, device->device_id );
+    /* without the registry, ids from a range of their own keep units apart */
+    if (!(unit->id = persistent_unit_id( unit->key ))) unit->id = 0x80000000 | next_unit_id++;
     InitializeCriticalSection( &unit->cs );
     unit->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": unit.cs");
     InitializeConditionVariable( &unit->changed );
