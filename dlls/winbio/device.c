@@ -144,9 +144,14 @@ static void unclaim_device( struct unit *unit )
 
 static HRESULT open_device( struct unit *unit )
 {
+    struct unit **present;
+    SIZE_T count;
     UINT32 result;
     HRESULT hr;
 
+    /* A sensor unplugged and plugged in again is a new libfprint device:
+     * listing the devices gives the unit the handle of the current one. */
+    if (SUCCEEDED(units_get_all( &present, &count ))) winbio_free( present );
     if (FAILED(hr = claim_device( unit ))) return hr;
     TRACE( "opening %s\n", debugstr_a(unit->key) );
     if ((result = run_op( unit, WINBIO_UNIX_OP_OPEN )) != WINBIO_UNIX_OK)
