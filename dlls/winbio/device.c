@@ -243,6 +243,15 @@ void device_release( struct unit *unit )
     LeaveCriticalSection( &unit->cs );
 }
 
+/* Reserves the unit for the session, waiting while another session holds it. */
+void device_wait_owner( struct unit *unit, struct session *session )
+{
+    EnterCriticalSection( &unit->cs );
+    while (unit->owner && unit->owner != session) SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
+    unit->owner = session;
+    LeaveCriticalSection( &unit->cs );
+}
+
 /* WINBIO_E_ENROLLMENT_IN_PROGRESS when another session enrolls on the unit. */
 HRESULT device_check_enrollment( struct unit *unit, struct session *session )
 {

@@ -360,11 +360,9 @@ HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit
     else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
     else if (!session->locked)
     {
-        /* wait while another session of the process holds the unit */
-        while ((hr = device_set_owner( unit, session, TRUE )) == WINBIO_E_LOCK_VIOLATION ||
-               hr == WINBIO_E_ENROLLMENT_IN_PROGRESS)
-            Sleep( 10 );
-        if (SUCCEEDED(hr)) session->locked = unit;
+        /* as documented, this waits while another session holds the unit */
+        device_wait_owner( unit, session );
+        session->locked = unit;
     }
     session_end( session );
     return hr;

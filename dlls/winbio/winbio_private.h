@@ -138,6 +138,7 @@ extern HRESULT device_acquire( struct unit *unit, struct session *session );
 extern void device_release( struct unit *unit );
 extern HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own );
 extern HRESULT device_check_enrollment( struct unit *unit, struct session *session );
+extern void device_wait_owner( struct unit *unit, struct session *session );
 /* Runs operations on several units at once and waits until the first one
  * finishes; the others are cancelled.  Returns the index of the winner. */
 extern HRESULT device_run_first( struct session *session, struct device_op *ops, SIZE_T count, SIZE_T *winner );

@@ -895,40 +895,49 @@ static void uninstall_test_database(void)
     RegDeleteKeyW( HKEY_LOCAL_MACHINE, name );
 }
 
+/* A private pool on the test database whose only unit is virtual_device. */
+static BOOL open_device_pool( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE *session )
+{
+    GUID database = test_database;
+    HRESULT hr;
+
+    *session = 0;
+    if (!device_unit)
+    {
+        skip( "no virtual_device unit\n" );
+        return FALSE;
+    }
+    if (!install_test_database())
+    {
+        skip( "cannot register a private database\n" );
+        return FALSE;
+    }
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, flags, &device_unit, 1, &database,
+                            session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr == S_OK) return TRUE;
+    uninstall_test_database();
+    return FALSE;
+}
+
 /* A pool whose only sensor does its matching itself and hands out no
  * images: the unit "does not support the requested operation". */
 static void test_capture_not_image(void)
 {
-    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_SESSION_HANDLE session;
     WINBIO_REJECT_DETAIL reject;
-    GUID database = test_database;
     WINBIO_BIR *sample = NULL;
     WINBIO_UNIT_ID unit;
     SIZE_T size;
     HRESULT hr;
 
-    if (!device_unit)
-    {
-        skip( "no virtual_device unit\n" );
-        return;
-    }
-    if (!install_test_database())
-    {
-        skip( "cannot register a private database\n" );
-        return;
-    }
-    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_RAW, &device_unit, 1,
-                            &database, &session );
-    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
-    if (hr == S_OK)
-    {
-        hr = WinBioCaptureSample( session, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size,
-                                  &reject );
-        ok( hr == E_NOTIMPL, "got %#lx\n", hr );
-        ok( !sample, "sample %p\n", sample );
-        if (hr == S_OK && sample) WinBioFree( sample );
-        WinBioCloseSession( session );
-    }
+    if (!open_device_pool( WINBIO_FLAG_RAW, &session )) return;
+    hr = WinBioCaptureSample( session, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size,
+                              &reject );
+    ok( hr == E_NOTIMPL, "got %#lx\n", hr );
+    ok( !sample, "sample %p\n", sample );
+    if (hr == S_OK && sample) WinBioFree( sample );
+    WinBioCloseSession( session );
     uninstall_test_database();
 }
 
@@ -951,33 +960,15 @@ static HRESULT device_touch_call( WINBIO_SESSION_HANDLE session, const char *sca
 
 static void test_device_verify(void)
 {
-    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_SESSION_HANDLE session;
     WINBIO_REJECT_DETAIL reject;
     WINBIO_IDENTITY identity;
-    GUID database = test_database;
     WINBIO_UNIT_ID unit;
     BOOLEAN is_new, match;
     unsigned int i;
     HRESULT hr;
 
-    if (!device_unit)
-    {
-        skip( "no virtual_device unit\n" );
-        return;
-    }
-    if (!install_test_database())
-    {
-        skip( "cannot register a private database\n" );
-        return;
-    }
-    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT, &device_unit, 1,
-                            &database, &session );
-    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
-    if (hr != S_OK)
-    {
-        uninstall_test_database();
-        return;
-    }
+    if (!open_device_pool( WINBIO_FLAG_DEFAULT, &session )) return;
 
     hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_LH_THUMB, device_unit );
     ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
