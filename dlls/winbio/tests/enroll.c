@@ -41,70 +41,10 @@
 
 static WINBIO_UNIT_ID image_unit, storage_unit;
 
-/*
- * A request to the sensor fixture, made from a thread of its own: the device
- * is opened inside the WinBio call that waits for the finger, and the
- * fixture keeps retrying until the driver's socket exists.  Start it right
- * before the call that consumes it, join it right after.
- */
-struct request
-{
-    HANDLE thread;
-    char line[MAX_PATH + 32];
-    char reply[VSENSOR_LINE_MAX];
-    BOOL ret;
-};
-
-static DWORD WINAPI request_thread( void *arg )
-{
-    struct request *request = arg;
-
-    request->ret = vsensor_command( request->reply, sizeof(request->reply), "%s", request->line );
-    return 0;
-}
-
-static void request_async( struct request *request, const char *format, ... )
-{
-    va_list args;
-
-    va_start( args, format );
-    vsnprintf( request->line, sizeof(request->line), format, args );
-    va_end( args );
-    request->reply[0] = 0;
-    request->ret = FALSE;
-    request->thread = CreateThread( NULL, 0, request_thread, request, 0, NULL );
-}
-
-/* a finger on virtual_image: a PGM of the prints directory */
-static void touch_async( struct request *request, const char *pgm )
-{
-    request_async( request, "IMAGE %s", pgm );
-}
-
 /* a finger on virtual_device_storage */
-static void scan_async( struct request *request, const char *id )
+static void scan_async( struct touch *touch, const char *id )
 {
-    request_async( request, "STORAGE SCAN %s", id );
-}
-
-#define request_join(r) request_join_( __FILE__, __LINE__, r )
-static BOOL request_join_( const char *file, int line, struct request *request )
-{
-    DWORD ret;
-
-    if (!request->thread)
-    {
-        ok_(file, line)( 0, "CreateThread failed for %s\n", request->line );
-        return FALSE;
-    }
-    /* the fixture gives up after 10 s, the socket after 40 s */
-    ret = WaitForSingleObject( request->thread, 60000 );
-    ok_(file, line)( ret == WAIT_OBJECT_0, "%s still waits\n", request->line );
-    if (ret != WAIT_OBJECT_0) return FALSE;
-    CloseHandle( request->thread );
-    request->thread = NULL;
-    ok_(file, line)( request->ret, "%s: %s\n", request->line, request->reply );
-    return request->ret;
+    start_touch( touch, "STORAGE SCAN", id, 0 );
 }
 
 /* Whether a subfactor is among the enrollments of the user on a unit. */
@@ -143,7 +83,7 @@ static HRESULT enroll_image_( const char *file, int line, WINBIO_SESSION_HANDLE 
                               WINBIO_BIOMETRIC_SUBTYPE subfactor, const char *pgm )
 {
     WINBIO_REJECT_DETAIL reject;
-    struct request touch;
+    struct touch touch;
     HRESULT hr, expect;
     unsigned int i;
 
@@ -156,7 +96,7 @@ static HRESULT enroll_image_( const char *file, int line, WINBIO_SESSION_HANDLE 
         reject = 0xdeadbeef;
         touch_async( &touch, pgm );
         hr = WinBioEnrollCapture( session, &reject );
-        request_join_( file, line, &touch );
+        touch_join_( file, line, &touch );
         ok_(file, line)( hr == expect, "capture %u: expected %#lx, got %#lx\n", i, expect, hr );
         ok_(file, line)( !reject, "capture %u: reject detail %lu\n", i, reject );
         if (hr != expect) break;
@@ -218,6 +158,7 @@ static void test_enroll_arguments( WINBIO_SESSION_HANDLE session )
 
 static void test_enroll_image( WINBIO_SESSION_HANDLE session )
 {
+    char value[16];
     /* libfprint's FpDeviceRetry values and the reject details they become */
     static const struct
     {
@@ -242,7 +183,7 @@ static void test_enroll_image( WINBIO_SESSION_HANDLE session )
     WINBIO_BIOMETRIC_SUBTYPE *array;
     WINBIO_REJECT_DETAIL reject;
     WINBIO_IDENTITY identity;
-    struct request touch;
+    struct touch touch;
     SIZE_T count, size;
     BOOLEAN is_new;
     unsigned int i;
@@ -299,7 +240,7 @@ static void test_enroll_image( WINBIO_SESSION_HANDLE session )
         reject = 0xdeadbeef;
         touch_async( &touch, "whorl.pgm" );
         hr = WinBioEnrollCapture( session, &reject );
-        request_join( &touch );
+        touch_join( &touch );
         ok( hr == expect, "got %#lx, reject detail %lu\n", hr, reject );
         ok( !reject, "reject detail %lu\n", reject );
         winetest_pop_context();
@@ -317,9 +258,10 @@ static void test_enroll_image( WINBIO_SESSION_HANDLE session )
         {
             winetest_push_context( "retry %u", retries[i].retry );
             reject = 0xdeadbeef;
-            request_async( &touch, "IMAGE_RETRY %u", retries[i].retry );
+            sprintf( value, "%u", retries[i].retry );
+            start_touch( &touch, "IMAGE_RETRY", value, 0 );
             hr = WinBioEnrollCapture( session, &reject );
-            request_join( &touch );
+            touch_join( &touch );
             ok( hr == WINBIO_E_BAD_CAPTURE, "got %#lx\n", hr );
             if (retries[i].detail)
                 ok( reject == retries[i].detail, "reject detail %lu\n", reject );
@@ -379,7 +321,7 @@ static void test_discard( WINBIO_SESSION_HANDLE session )
 {
     WINBIO_REJECT_DETAIL reject;
     WINBIO_IDENTITY identity;
-    struct request touch;
+    struct touch touch;
     BOOLEAN is_new;
     HRESULT hr;
 
@@ -388,7 +330,7 @@ static void test_discard( WINBIO_SESSION_HANDLE session )
     if (hr != S_OK) return;
     touch_async( &touch, "tented-arch.pgm" );
     hr = WinBioEnrollCapture( session, &reject );
-    request_join( &touch );
+    touch_join( &touch );
     ok( hr == WINBIO_I_MORE_DATA, "got %#lx\n", hr );
 
     hr = WinBioEnrollDiscard( session );
@@ -527,7 +469,7 @@ static HRESULT enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_BIOMETRIC_S
                                const char *id, unsigned int *captures )
 {
     WINBIO_REJECT_DETAIL reject;
-    struct request scan;
+    struct touch scan;
     unsigned int i;
     HRESULT hr;
 
@@ -540,7 +482,7 @@ static HRESULT enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_BIOMETRIC_S
         reject = 0xdeadbeef;
         scan_async( &scan, id );
         hr = WinBioEnrollCapture( session, &reject );
-        request_join( &scan );
+        touch_join( &scan );
         (*captures)++;
         if (hr != WINBIO_I_MORE_DATA) break;
         ok( !reject, "reject detail %lu\n", reject );

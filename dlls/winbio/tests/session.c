@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vsensor.h"
 #include "windef.h"
 #include "winbase.h"
 #include "winnls.h"

@@ -21,6 +21,8 @@
 #ifndef __WINBIO_TESTS_WINBIO_TEST_H
 #define __WINBIO_TESTS_WINBIO_TEST_H
 
+#include "vsensor.h"
+
 /* The unit of the libfprint device with this driver (WINBIO_UNIT_SCHEMA.Model), or 0. */
 static inline WINBIO_UNIT_ID find_unit( const WCHAR *model )
 {
@@ -62,6 +64,80 @@ static inline BOOL is_user( const WINBIO_IDENTITY *identity )
     return identity->Type == WINBIO_ID_TYPE_SID &&
            identity->Value.AccountSid.Size == user.Value.AccountSid.Size &&
            !memcmp( identity->Value.AccountSid.Data, user.Value.AccountSid.Data, user.Value.AccountSid.Size );
+}
+
+/*
+ * A touch, made from a thread of its own: the device is opened inside the
+ * WinBio call that waits for the finger, and the fixture keeps retrying
+ * until the driver's socket exists.  Start it right before the call that
+ * consumes it, join it right after.
+ *
+ * With an interval, the touch is repeated until the call returns.  That is
+ * for a process that takes the sensor over from another one: the other
+ * process keeps the device open for a moment after its last operation, and
+ * its socket can outlive it briefly when it exits, so a touch made then may
+ * reach the other process and be lost.
+ */
+struct touch
+{
+    HANDLE thread;
+    HANDLE done;
+    char line[MAX_PATH + 32];
+    char reply[VSENSOR_LINE_MAX];
+    DWORD interval;
+    unsigned int count;
+    BOOL ret;
+};
+
+static inline DWORD WINAPI touch_thread( void *arg )
+{
+    struct touch *touch = arg;
+
+    do
+    {
+        touch->ret = vsensor_command( touch->reply, sizeof(touch->reply), "%s", touch->line );
+        touch->count++;
+    }
+    while (touch->interval && touch->count < 10 && WaitForSingleObject( touch->done, touch->interval ));
+    return 0;
+}
+
+static inline void start_touch( struct touch *touch, const char *request, const char *pgm, DWORD interval )
+{
+    snprintf( touch->line, sizeof(touch->line), "%s %s", request, pgm );
+    touch->reply[0] = 0;
+    touch->ret = FALSE;
+    touch->count = 0;
+    touch->interval = interval;
+    touch->done = CreateEventA( NULL, TRUE, FALSE, NULL );
+    touch->thread = CreateThread( NULL, 0, touch_thread, touch, 0, NULL );
+}
+
+static inline void touch_async( struct touch *touch, const char *pgm )
+{
+    start_touch( touch, "IMAGE", pgm, 0 );
+}
+
+#define touch_join(t) touch_join_( __FILE__, __LINE__, t )
+static inline BOOL touch_join_( const char *file, int line, struct touch *touch )
+{
+    DWORD ret;
+
+    SetEvent( touch->done );
+    if (!touch->thread)
+    {
+        ok_(file, line)( 0, "CreateThread failed for %s\n", touch->line );
+        return FALSE;
+    }
+    /* the fixture gives up after 10 s, the socket after 40 s */
+    ret = WaitForSingleObject( touch->thread, 60000 );
+    ok_(file, line)( ret == WAIT_OBJECT_0, "%s still waits\n", touch->line );
+    if (ret != WAIT_OBJECT_0) return FALSE;
+    CloseHandle( touch->thread );
+    CloseHandle( touch->done );
+    touch->thread = NULL;
+    ok_(file, line)( touch->ret, "%s: %s\n", touch->line, touch->reply );
+    return touch->ret;
 }
 
 #endif /* __WINBIO_TESTS_WINBIO_TEST_H */
