@@ -78,16 +78,6 @@ static HRESULT set_anti_spoof_policy( const WINBIO_IDENTITY *identity, const WIN
     return ret ? HRESULT_FROM_WIN32( ret ) : S_OK;
 }
 
-static WINBIO_CAPABILITIES unit_caps( const struct unit *unit )
-{
-    WINBIO_CAPABILITIES caps = WINBIO_CAPABILITY_SENSOR;
-
-    if (unit->device.features & (WINBIO_UNIX_FEATURE_VERIFY | WINBIO_UNIX_FEATURE_IDENTIFY))
-        caps |= WINBIO_CAPABILITY_MATCHING;
-    if (unit->device.features & WINBIO_UNIX_FEATURE_STORAGE) caps |= WINBIO_CAPABILITY_DATABASE;
-    return caps;
-}
-
 /* The value of a unit property, in a WinBioFree()-able buffer. */
 static HRESULT get_unit_property( struct session *session, struct unit *unit, WINBIO_PROPERTY_ID id,
                                   void **buffer, SIZE_T *size )
@@ -114,18 +104,18 @@ static HRESULT get_unit_property( struct session *session, struct unit *unit, WI
         len = sizeof(value.sample_hint);
         break;
     case WINBIO_PROPERTY_EXTENDED_SENSOR_INFO:
-        value.sensor.GenericSensorCapabilities = unit_caps( unit );
+        value.sensor.GenericSensorCapabilities = unit_capabilities( unit );
         value.sensor.Factor = WINBIO_TYPE_FINGERPRINT;
         len = sizeof(value.sensor);
         break;
     case WINBIO_PROPERTY_EXTENDED_ENGINE_INFO:
-        value.engine.GenericEngineCapabilities = unit_caps( unit );
+        value.engine.GenericEngineCapabilities = unit_capabilities( unit );
         value.engine.Factor = WINBIO_TYPE_FINGERPRINT;
         value.engine.Specific.Fingerprint.EnrollmentRequirements.GeneralSamples = unit->device.enroll_stages;
         len = sizeof(value.engine);
         break;
     case WINBIO_PROPERTY_EXTENDED_STORAGE_INFO:
-        value.storage.GenericStorageCapabilities = unit_caps( unit );
+        value.storage.GenericStorageCapabilities = unit_capabilities( unit );
         value.storage.Factor = WINBIO_TYPE_FINGERPRINT;
         len = sizeof(value.storage);
         break;

@@ -159,8 +159,10 @@ static void utf8_to_string( WINBIO_STRING dst, const char *src )
         dst[WINBIO_MAX_STRING_LEN - 1] = 0;
 }
 
-static WINBIO_CAPABILITIES unit_capabilities( const struct winbio_unix_device *device )
+/* What a unit can do, from its device's libfprint features. */
+WINBIO_CAPABILITIES unit_capabilities( const struct unit *unit )
 {
+    const struct winbio_unix_device *device = &unit->device;
     WINBIO_CAPABILITIES caps = WINBIO_CAPABILITY_SENSOR;
 
     if (device->features & (WINBIO_UNIX_FEATURE_VERIFY | WINBIO_UNIX_FEATURE_IDENTIFY))
@@ -183,7 +185,7 @@ static void fill_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
     schema->BiometricFactor = WINBIO_TYPE_FINGERPRINT;
     schema->SensorSubType = device->scan_type == WINBIO_UNIX_SCAN_SWIPE ? WINBIO_FP_SENSOR_SUBTYPE_SWIPE
                                                                         : WINBIO_FP_SENSOR_SUBTYPE_TOUCH;
-    schema->Capabilities = unit_capabilities( device );
+    schema->Capabilities = unit_capabilities( unit );
 
     snprintf( buffer, sizeof(buffer), "LIBFPRINT\\%s\\%s", device->driver, device->device_id );
     utf8_to_string( schema->DeviceInstanceId, buffer );

@@ -78,6 +78,7 @@ struct unit
 /* units.c */
 extern HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count );
 extern struct unit *unit_from_id( WINBIO_UNIT_ID id );
+extern WINBIO_CAPABILITIES unit_capabilities( const struct unit *unit );
 /* all current units; the array is freed with winbio_free, the units live on */
 extern HRESULT units_get_all( struct unit ***units, SIZE_T *count );
 
