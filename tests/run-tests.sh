@@ -36,6 +36,17 @@ trap 'exit 130' INT TERM
 
 note() { echo "run-tests: $*"; }
 
+# Failures are repeated just before the closing line, so that a log cut
+# to its last lines (as CI shows it) still says what failed.
+failures=$work/failures
+: >"$failures"
+record_failure()
+{
+    echo "run-tests: FAILED $1 ($3)" >>"$failures"
+    grep -E 'Test failed|timed out|unhandled exception|Test succeeded inside todo' "$2" | head -n 5 | \
+        sed "s/^/run-tests:     /" >>"$failures"
+}
+
 # Add the winetest summary of a log to the totals.  Only the last summary
 # line counts: it is the test's own, printed after its child processes
 # ended, and winetest_wait_child_process() has already added the
@@ -58,6 +69,7 @@ count_log()
         f=$((f + 1))
     fi
     failed=$((failed + f))
+    [ "$f" -gt 0 ] && record_failure "$label" "$log" "$f"
     skipped=$((skipped + s))
     todo=$((todo + t))
 }
@@ -87,6 +99,7 @@ check()
         failed=$((failed + 1))
         sed "s/^/[$label] /" "$work/check.log"
         echo "[$label] Test failed"
+        record_failure "$label" "$work/check.log" 1
     fi
 }
 
@@ -145,6 +158,7 @@ fi
 feeder=$vsensor_pid
 vsensor_stop
 check "the virtual sensor feeder has exited" sh -c "! kill -0 $feeder 2>/dev/null"
+cat "$failures"
 [ "$todo" -gt 0 ] && note "$todo checks marked todo (counted as skipped)"
 echo "$passed passed, $failed failed, $((skipped + todo)) skipped"
 [ "$failed" -eq 0 ]
