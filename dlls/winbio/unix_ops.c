@@ -515,17 +515,34 @@ NTSTATUS op_cancel( void *args )
     return run_on_loop( loop_op_cancel, op_from_handle( params->op ) );
 }
 
+/*
+ * An operation still running is cancelled, and waited for: libfprint
+ * reports a device busy until the cancelled action has returned, which
+ * for an image sensor takes a few turns of the loop, and the caller is
+ * about to hand the device to the next operation.
+ */
 NTSTATUS op_free( void *args )
 {
     struct op_params *params = args;
     struct op *op = op_from_handle( params->op );
+    gint64 deadline = g_get_monotonic_time() + 10 * G_TIME_SPAN_SECOND;
     gboolean finished;
 
     g_mutex_lock( &ops_mutex );
     finished = op->finished;
     g_mutex_unlock( &ops_mutex );
-    /* an operation still running is cancelled and finishes on its own */
     if (!finished) run_on_loop( loop_op_cancel, op );
+
+    g_mutex_lock( &ops_mutex );
+    while (!op->finished)
+    {
+        if (!g_cond_wait_until( &ops_cond, &ops_mutex, deadline ))
+        {
+            WARN( "operation %u did not end after being cancelled\n", op->type );
+            break;
+        }
+    }
+    g_mutex_unlock( &ops_mutex );
     op_release( op );
     return STATUS_SUCCESS;
 }
