@@ -174,7 +174,7 @@ WINBIO_CAPABILITIES unit_capabilities( const struct unit *unit )
     return caps;
 }
 
-static void fill_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
+void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
 {
     const struct winbio_unix_device *device = &unit->device;
     char buffer[WINBIO_MAX_STRING_LEN * 2];
@@ -260,6 +260,18 @@ struct unit *unit_from_id( WINBIO_UNIT_ID id )
     return ret;
 }
 
+/* The unit of a libfprint device, if it has one. */
+struct unit *unit_from_device( UINT64 device_id )
+{
+    struct unit *ret = NULL;
+    SIZE_T i;
+
+    EnterCriticalSection( &units_cs );
+    for (i = 0; i < units_count; i++) if (units[i]->device.id == device_id) ret = units[i];
+    LeaveCriticalSection( &units_cs );
+    return ret;
+}
+
 /* Current units as a WinBioFree()-able array of schemas. */
 HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count )
 {
@@ -275,7 +287,7 @@ HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count )
         winbio_free( present );
         return E_OUTOFMEMORY;
     }
-    for (i = 0; i < unit_count; i++) fill_schema( present[i], &(*schemas)[i] );
+    for (i = 0; i < unit_count; i++) unit_get_schema( present[i], &(*schemas)[i] );
     winbio_free( present );
     *count = unit_count;
     return S_OK;

@@ -47,6 +47,11 @@ static GMutex loop_mutex;
 static GCond loop_cond;
 static int loop_state;  /* 0 starting, 1 running, -1 failed */
 static FpContext *fp_context;
+/* hotplug reports, handed to the PE thread in wait_device_change */
+static GMutex changes_mutex;
+static GCond changes_cond;
+static GQueue changes = G_QUEUE_INIT;
+static gboolean watching;
 /* every device ever enumerated, by the id handed to the PE side */
 static GHashTable *devices_by_id;
 static UINT64 next_device_id = 1;
@@ -187,6 +192,29 @@ static void describe_device( FpDevice *device, struct winbio_unix_device *out )
     out->enroll_stages = fp_device_get_nr_enroll_stages( device );
 }
 
+static void queue_change( FpDevice *device, UINT32 added )
+{
+    struct device_change_params *change = g_new0( struct device_change_params, 1 );
+
+    change->device = device_id( device );
+    change->added = added;
+    TRACE( "%s %s\n", fp_device_get_name( device ), added ? "added" : "removed" );
+    g_mutex_lock( &changes_mutex );
+    g_queue_push_tail( &changes, change );
+    g_cond_broadcast( &changes_cond );
+    g_mutex_unlock( &changes_mutex );
+}
+
+static void device_added( FpContext *context, FpDevice *device, gpointer data )
+{
+    queue_change( device, 1 );
+}
+
+static void device_removed( FpContext *context, FpDevice *device, gpointer data )
+{
+    queue_change( device, 0 );
+}
+
 static NTSTATUS loop_enum_devices( void *args )
 {
     struct enum_devices_params *params = args;
@@ -195,6 +223,13 @@ static NTSTATUS loop_enum_devices( void *args )
     UINT32 i;
 
     devices = fp_context_get_devices( get_fp_context() );
+    /* from the first enumeration on, changes are news */
+    if (!watching)
+    {
+        g_signal_connect( fp_context, "device-added", G_CALLBACK(device_added), NULL );
+        g_signal_connect( fp_context, "device-removed", G_CALLBACK(device_removed), NULL );
+        watching = TRUE;
+    }
     params->count = devices ? devices->len : 0;
     TRACE( "%u device(s)\n", params->count );
     if (params->count > params->capacity) return STATUS_BUFFER_TOO_SMALL;
@@ -211,6 +246,19 @@ static NTSTATUS loop_enum_devices( void *args )
 static NTSTATUS enum_devices( void *args )
 {
     return run_on_loop( loop_enum_devices, args );
+}
+
+/* Called by a PE thread that does nothing else: waits for the next hotplug. */
+static NTSTATUS wait_device_change( void *args )
+{
+    struct device_change_params *params = args, *change;
+
+    g_mutex_lock( &changes_mutex );
+    while (!(change = g_queue_pop_head( &changes ))) g_cond_wait( &changes_cond, &changes_mutex );
+    g_mutex_unlock( &changes_mutex );
+    *params = *change;
+    g_free( change );
+    return STATUS_SUCCESS;
 }
 
 /*
@@ -296,6 +344,7 @@ const unixlib_entry_t __wine_unix_call_funcs[] =
     op_get_data,
     op_cancel,
     op_free,
+    wait_device_change,
 };
 
 C_ASSERT( ARRAYSIZE(__wine_unix_call_funcs) == unix_funcs_count );

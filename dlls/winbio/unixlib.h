@@ -72,6 +72,14 @@ struct enum_devices_params
     UINT32 count;             /* out: devices present, may exceed capacity */
 };
 
+/* A sensor plugged in or removed, as libfprint's context reports it. */
+struct device_change_params
+{
+    UINT64 device;            /* out: the device's id */
+    UINT32 added;             /* out: 1 plugged in, 0 removed */
+    UINT32 pad;
+};
+
 /* How a libfprint operation ended, in our own encoding of its GError. */
 enum winbio_unix_result
 {
@@ -185,6 +193,7 @@ enum winbio_unix_funcs
     unix_op_get_data,         /* struct op_get_data_params */
     unix_op_cancel,           /* struct op_params: from any thread */
     unix_op_free,             /* struct op_params */
+    unix_wait_device_change,  /* struct device_change_params: blocks for the next hotplug */
     unix_funcs_count
 };
 
