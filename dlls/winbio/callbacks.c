@@ -22,66 +22,93 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
+/*
+ * The Windows 7 style calls check their arguments, queue the operation on
+ * the session's worker thread (async.c) and return; the worker runs it as
+ * a synchronous call and hands the outcome to the callback.
+ */
+
+static HRESULT queue_legacy( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TYPE operation, void *callback,
+                             void *context, struct async_call *call )
+{
+    call->operation = operation;
+    call->legacy_callback = callback;
+    call->legacy_context = context;
+    return async_queue_legacy( handle, call );
+}
+
 /***********************************************************************
  *      WinBioVerifyWithCallback (winbio.@)
  */
-HRESULT WINAPI WinBioVerifyWithCallback( WINBIO_SESSION_HANDLE session, WINBIO_IDENTITY *identity,
-                                         WINBIO_BIOMETRIC_SUBTYPE sub_factor,
+HRESULT WINAPI WinBioVerifyWithCallback( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *identity,
+                                         WINBIO_BIOMETRIC_SUBTYPE subfactor,
                                          PWINBIO_VERIFY_CALLBACK callback, void *context )
 {
-    FIXME( "(%lu, %p, %#x, %p, %p) stub\n", session, identity, sub_factor, callback, context );
+    struct async_call call = { 0 };
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %s, %#x, %p, %p)\n", handle, debugstr_identity( identity ), subfactor, callback, context );
+
+    if (!identity) return E_POINTER;
+    if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) return E_INVALIDARG;
+    call.identity = *identity;
+    call.subfactor = subfactor;
+    return queue_legacy( handle, WINBIO_OPERATION_VERIFY, callback, context, &call );
 }
 
 /***********************************************************************
  *      WinBioIdentifyWithCallback (winbio.@)
  */
-HRESULT WINAPI WinBioIdentifyWithCallback( WINBIO_SESSION_HANDLE session,
+HRESULT WINAPI WinBioIdentifyWithCallback( WINBIO_SESSION_HANDLE handle,
                                            PWINBIO_IDENTIFY_CALLBACK callback, void *context )
 {
-    FIXME( "(%lu, %p, %p) stub\n", session, callback, context );
+    struct async_call call = { 0 };
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %p, %p)\n", handle, callback, context );
+
+    return queue_legacy( handle, WINBIO_OPERATION_IDENTIFY, callback, context, &call );
 }
 
 /***********************************************************************
  *      WinBioEnrollCaptureWithCallback (winbio.@)
  */
-HRESULT WINAPI WinBioEnrollCaptureWithCallback( WINBIO_SESSION_HANDLE session,
+HRESULT WINAPI WinBioEnrollCaptureWithCallback( WINBIO_SESSION_HANDLE handle,
                                                 PWINBIO_ENROLL_CAPTURE_CALLBACK callback,
                                                 void *context )
 {
-    FIXME( "(%lu, %p, %p) stub\n", session, callback, context );
+    struct async_call call = { 0 };
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %p, %p)\n", handle, callback, context );
+
+    return queue_legacy( handle, WINBIO_OPERATION_ENROLL_CAPTURE, callback, context, &call );
 }
 
 /***********************************************************************
  *      WinBioCaptureSampleWithCallback (winbio.@)
  */
-HRESULT WINAPI WinBioCaptureSampleWithCallback( WINBIO_SESSION_HANDLE session,
+HRESULT WINAPI WinBioCaptureSampleWithCallback( WINBIO_SESSION_HANDLE handle,
                                                 WINBIO_BIR_PURPOSE purpose,
                                                 WINBIO_BIR_DATA_FLAGS flags,
                                                 PWINBIO_CAPTURE_CALLBACK callback, void *context )
 {
-    FIXME( "(%lu, %#x, %#x, %p, %p) stub\n", session, purpose, flags, callback, context );
+    struct async_call call = { 0 };
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %#x, %#x, %p, %p)\n", handle, purpose, flags, callback, context );
+
+    call.purpose = purpose;
+    call.flags = flags;
+    return queue_legacy( handle, WINBIO_OPERATION_CAPTURE_SAMPLE, callback, context, &call );
 }
+
 /***********************************************************************
  *      WinBioLocateSensorWithCallback (winbio.@)
  */
-HRESULT WINAPI WinBioLocateSensorWithCallback( WINBIO_SESSION_HANDLE session,
+HRESULT WINAPI WinBioLocateSensorWithCallback( WINBIO_SESSION_HANDLE handle,
                                                PWINBIO_LOCATE_SENSOR_CALLBACK callback,
                                                void *context )
 {
-    FIXME( "(%lu, %p, %p) stub\n", session, callback, context );
+    struct async_call call = { 0 };
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    TRACE( "(%lu, %p, %p)\n", handle, callback, context );
+
+    return queue_legacy( handle, WINBIO_OPERATION_LOCATE_SENSOR, callback, context, &call );
 }

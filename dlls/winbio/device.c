@@ -294,7 +294,8 @@ static void add_running( struct session *session, UINT64 op )
 
     EnterCriticalSection( &session->cs );
     if (session->running_count < WINBIO_UNIX_MAX_WAIT) session->running[session->running_count++] = op;
-    closing = session->closing;
+    /* a WinBioCancel may have come before the operation could be cancelled */
+    closing = session->closing || async_job_canceled( session );
     LeaveCriticalSection( &session->cs );
     if (!closing) return;
     params.op = op;

@@ -144,6 +144,7 @@ void enrollment_discard( struct session *session )
 HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC_SUBTYPE subfactor,
                                   WINBIO_UNIT_ID unit_id )
 {
+    struct async_call call = { WINBIO_OPERATION_ENROLL_BEGIN };
     struct enrollment *enrollment;
     struct session *session;
     struct unit *unit;
@@ -151,6 +152,9 @@ HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC
 
     TRACE( "(%lu, %#x, %lu)\n", handle, subfactor, unit_id );
 
+    call.subfactor = subfactor;
+    call.unit_id = unit_id;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (!is_finger_subfactor( subfactor ) || !unit_id) hr = E_INVALIDARG;
     else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
@@ -234,11 +238,13 @@ static HRESULT next_capture( struct session *session, struct enrollment *enrollm
  */
 HRESULT WINAPI WinBioEnrollCapture( WINBIO_SESSION_HANDLE handle, WINBIO_REJECT_DETAIL *reject )
 {
+    struct async_call call = { WINBIO_OPERATION_ENROLL_CAPTURE };
     struct session *session;
     HRESULT hr;
 
     TRACE( "(%lu, %p)\n", handle, reject );
 
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (!reject) return E_POINTER;
     *reject = 0;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
@@ -304,11 +310,13 @@ static HRESULT commit( struct session *session, WINBIO_IDENTITY *identity, BOOLE
  */
 HRESULT WINAPI WinBioEnrollCommit( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *identity, BOOLEAN *is_new )
 {
+    struct async_call call = { WINBIO_OPERATION_ENROLL_COMMIT };
     struct session *session;
     HRESULT hr;
 
     TRACE( "(%lu, %p, %p)\n", handle, identity, is_new );
 
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (!identity || !is_new) return E_POINTER;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     hr = commit( session, identity, is_new );
@@ -321,10 +329,13 @@ HRESULT WINAPI WinBioEnrollCommit( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY
  */
 HRESULT WINAPI WinBioEnrollDiscard( WINBIO_SESSION_HANDLE handle )
 {
+    struct async_call call = { WINBIO_OPERATION_ENROLL_DISCARD };
     struct session *session;
     HRESULT hr;
 
     TRACE( "(%lu)\n", handle );
+
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (!session->enrollment) hr = WINBIO_E_INVALID_DEVICE_STATE;
@@ -338,10 +349,15 @@ HRESULT WINAPI WinBioEnrollDiscard( WINBIO_SESSION_HANDLE handle )
  */
 HRESULT WINAPI WinBioEnrollSelect( WINBIO_SESSION_HANDLE handle, ULONGLONG selector )
 {
+    struct async_call call = { WINBIO_OPERATION_ENROLL_SELECT };
     struct session *session;
     HRESULT hr;
 
     TRACE( "(%lu, %#I64x)\n", handle, selector );
+
+    if (!selector) return E_INVALIDARG;
+    call.selector = selector;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     /* fingerprint enrollment needs no selection: the value is only checked */
@@ -419,6 +435,7 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
                                       WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE **subfactors,
                                       SIZE_T *count )
 {
+    struct async_call call = { WINBIO_OPERATION_ENUM_ENROLLMENTS };
     struct winbio_template_set *set;
     WINBIO_BIOMETRIC_SUBTYPE *array = NULL;
     struct session *session;
@@ -428,12 +445,17 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
 
     TRACE( "(%lu, %lu, %p, %p, %p)\n", handle, unit_id, identity, subfactors, count );
 
-    if (!identity || !subfactors || !count) return E_POINTER;
-    *subfactors = NULL;
-    *count = 0;
+    if (subfactors) *subfactors = NULL;
+    if (count) *count = 0;
+    if (!identity) return E_POINTER;
+    call.unit_id = unit_id;
+    call.identity = *identity;
+    if (!unit_id) return E_INVALIDARG;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
+    /* an asynchronous call reports in its result; these only matter here */
+    if (!subfactors || !count) return E_POINTER;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    if (!unit_id) hr = E_INVALIDARG;
-    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else hr = device_check_enrollment( unit, session );
     if (SUCCEEDED(hr)) hr = sync_with_chip( session, unit );
@@ -469,6 +491,7 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
 HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id,
                                      WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor )
 {
+    struct async_call call = { WINBIO_OPERATION_DELETE_TEMPLATE };
     struct winbio_template_set *set = NULL;
     struct session *session;
     struct unit *unit = NULL;
@@ -478,6 +501,11 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     TRACE( "(%lu, %lu, %s, %#x)\n", handle, unit_id, debugstr_identity( identity ), subfactor );
 
     if (!identity) return E_POINTER;
+    if (!unit_id || subfactor == WINBIO_SUBTYPE_NO_INFORMATION) return E_INVALIDARG;
+    call.unit_id = unit_id;
+    call.identity = *identity;
+    call.subfactor = subfactor;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (!unit_id || subfactor == WINBIO_SUBTYPE_NO_INFORMATION) hr = E_INVALIDARG;
     else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;

@@ -217,6 +217,7 @@ HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *iden
                              WINBIO_REJECT_DETAIL *reject )
 {
     struct verify_context context = { identity, subfactor };
+    struct async_call call = { WINBIO_OPERATION_VERIFY };
     struct recognition rec;
     const struct candidate *winner;
     SIZE_T i;
@@ -225,11 +226,15 @@ HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *iden
     TRACE( "(%lu, %s, %#x, %p, %p, %p)\n", handle, debugstr_identity( identity ), subfactor, unit_id,
            match, reject );
 
-    if (!identity || !unit_id || !match || !reject) return E_POINTER;
+    if (!identity) return E_POINTER;
+    if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) return E_INVALIDARG;
+    call.identity = *identity;
+    call.subfactor = subfactor;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
+    if (!unit_id || !match || !reject) return E_POINTER;
     *unit_id = 0;
     *match = FALSE;
     *reject = 0;
-    if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) return E_INVALIDARG;
     if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
 
     for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
@@ -257,12 +262,15 @@ HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *iden
 HRESULT WINAPI WinBioIdentify( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *unit_id, WINBIO_IDENTITY *identity,
                                WINBIO_BIOMETRIC_SUBTYPE *subfactor, WINBIO_REJECT_DETAIL *reject )
 {
+    struct async_call call = { WINBIO_OPERATION_IDENTIFY };
     const struct candidate *winner;
     struct recognition rec;
     SIZE_T i;
     HRESULT hr;
 
     TRACE( "(%lu, %p, %p, %p, %p)\n", handle, unit_id, identity, subfactor, reject );
+
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (!unit_id || !identity || !subfactor || !reject) return E_POINTER;
     *unit_id = 0;
@@ -303,12 +311,15 @@ HRESULT WINAPI WinBioIdentify( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *uni
  */
 HRESULT WINAPI WinBioLocateSensor( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *unit_id )
 {
+    struct async_call call = { WINBIO_OPERATION_LOCATE_SENSOR };
     WINBIO_REJECT_DETAIL reject = 0;
     struct recognition rec;
     SIZE_T i;
     HRESULT hr;
 
     TRACE( "(%lu, %p)\n", handle, unit_id );
+
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (!unit_id) return E_POINTER;
     *unit_id = 0;
@@ -349,6 +360,7 @@ HRESULT WINAPI WinBioCaptureSample( WINBIO_SESSION_HANDLE handle, WINBIO_BIR_PUR
         WINBIO_DATA_FLAG_SIGNED | WINBIO_DATA_FLAG_OPTION_MASK_PRESENT;
     static const WINBIO_BIR_DATA_FLAGS level_flags = WINBIO_DATA_FLAG_RAW | WINBIO_DATA_FLAG_INTERMEDIATE |
         WINBIO_DATA_FLAG_PROCESSED;
+    struct async_call call = { WINBIO_OPERATION_CAPTURE_SAMPLE };
     const struct candidate *winner;
     struct recognition rec;
     BYTE *pixels;
@@ -357,6 +369,10 @@ HRESULT WINAPI WinBioCaptureSample( WINBIO_SESSION_HANDLE handle, WINBIO_BIR_PUR
     HRESULT hr;
 
     TRACE( "(%lu, %#x, %#x, %p, %p, %p, %p)\n", handle, purpose, flags, unit_id, sample, sample_size, reject );
+
+    call.purpose = purpose;
+    call.flags = flags;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (!unit_id || !sample || !sample_size || !reject) return E_POINTER;
     *unit_id = 0;

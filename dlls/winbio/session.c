@@ -33,13 +33,13 @@ static struct session **sessions;
 static SIZE_T sessions_count, sessions_capacity;
 static WINBIO_SESSION_HANDLE next_handle = 1;
 
-static struct session *grab_session( struct session *session )
+struct session *session_addref( struct session *session )
 {
     InterlockedIncrement( &session->refcount );
     return session;
 }
 
-static void release_session( struct session *session )
+void session_release( struct session *session )
 {
     if (InterlockedDecrement( &session->refcount )) return;
     if (session->db) storage_close( session->db );
@@ -49,7 +49,23 @@ static void release_session( struct session *session )
     winbio_free( session );
 }
 
-static HRESULT insert_session( struct session *session )
+struct session *session_alloc( enum session_kind kind )
+{
+    struct session *session;
+
+    if (!(session = winbio_alloc( sizeof(*session) ))) return NULL;
+    session->refcount = 1;
+    session->kind = kind;
+    InitializeCriticalSection( &session->cs );
+    session->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": session.cs");
+    InitializeConditionVariable( &session->idle );
+    InitializeConditionVariable( &session->queued );
+    /* the open is number 1, whether or not it is reported */
+    session->sequence = 1;
+    return session;
+}
+
+HRESULT session_insert( struct session *session )
 {
     HRESULT hr = S_OK;
 
@@ -77,7 +93,7 @@ static HRESULT insert_session( struct session *session )
 }
 
 /* Takes the session out of the table; the caller gets the table's reference. */
-static struct session *remove_session( WINBIO_SESSION_HANDLE handle )
+struct session *session_remove( WINBIO_SESSION_HANDLE handle )
 {
     struct session *ret = NULL;
     SIZE_T i;
@@ -94,20 +110,37 @@ static struct session *remove_session( WINBIO_SESSION_HANDLE handle )
     return ret;
 }
 
-static struct session *find_session( WINBIO_SESSION_HANDLE handle )
+struct session *session_grab( WINBIO_SESSION_HANDLE handle )
 {
     struct session *ret = NULL;
     SIZE_T i;
 
+    if (!handle) return NULL;
     AcquireSRWLockShared( &handles_lock );
     for (i = 0; i < sessions_count; i++)
     {
         if (sessions[i]->handle != handle) continue;
-        ret = grab_session( sessions[i] );
+        ret = session_addref( sessions[i] );
         break;
     }
     ReleaseSRWLockShared( &handles_lock );
     return ret;
+}
+
+HRESULT session_get_monitors( struct session ***list, SIZE_T *count )
+{
+    SIZE_T i;
+
+    *count = 0;
+    AcquireSRWLockShared( &handles_lock );
+    if ((*list = winbio_alloc( max( sessions_count, 1 ) * sizeof(**list) )))
+    {
+        for (i = 0; i < sessions_count; i++)
+            if (sessions[i]->kind == SESSION_FRAMEWORK && sessions[i]->monitor)
+                (*list)[(*count)++] = session_addref( sessions[i] );
+    }
+    ReleaseSRWLockShared( &handles_lock );
+    return *list ? S_OK : E_OUTOFMEMORY;
 }
 
 HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
@@ -115,14 +148,17 @@ HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
     struct session *session;
     HRESULT hr = S_OK;
 
-    if (!handle || !(session = find_session( handle ))) return E_HANDLE;
+    if (!(session = session_grab( handle ))) return E_HANDLE;
     EnterCriticalSection( &session->cs );
-    if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+    if (session->kind == SESSION_FRAMEWORK) hr = WINBIO_E_INCORRECT_SESSION_TYPE;
+    else if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+    /* the event monitor has the session to itself (it runs on the worker) */
+    else if (session->event_callback && !async_in_job( session )) hr = WINBIO_E_EVENT_MONITOR_ACTIVE;
     else session->operations++;
     LeaveCriticalSection( &session->cs );
     if (FAILED(hr))
     {
-        release_session( session );
+        session_release( session );
         return hr;
     }
     *ret = session;
@@ -134,7 +170,7 @@ void session_end( struct session *session )
     EnterCriticalSection( &session->cs );
     if (!--session->operations) WakeAllConditionVariable( &session->idle );
     LeaveCriticalSection( &session->cs );
-    release_session( session );
+    session_release( session );
 }
 
 struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id )
@@ -147,7 +183,7 @@ struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id )
 }
 
 /* Cancels the libfprint operations the session has running now. */
-static void cancel_running( struct session *session )
+void session_cancel_running( struct session *session )
 {
     struct op_params params;
     UINT32 i;
@@ -221,6 +257,81 @@ static HRESULT get_pool_units( WINBIO_POOL_TYPE pool, const WINBIO_UNIT_ID *ids,
     return S_OK;
 }
 
+/* The checks WinBioOpenSession and WinBioAsyncOpenSession share. */
+static HRESULT check_open_arguments( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE pool, WINBIO_SESSION_FLAGS flags,
+                                     const WINBIO_UNIT_ID *unit_array, SIZE_T unit_count, const GUID *database_id,
+                                     GUID *database )
+{
+    HRESULT hr;
+
+    if (!factor || (factor & ~WINBIO_TYPE_ANY)) return E_INVALIDARG;
+    if (factor != WINBIO_TYPE_FINGERPRINT) return WINBIO_E_UNSUPPORTED_FACTOR;
+    if (FAILED(hr = check_flags( pool, flags ))) return hr;
+
+    switch (pool)
+    {
+    case WINBIO_POOL_SYSTEM:
+        /* Microsoft's own samples pass NULL as often as WINBIO_DB_DEFAULT */
+        if (unit_array || unit_count) return E_INVALIDARG;
+        if (database_id && database_id != WINBIO_DB_DEFAULT) return E_INVALIDARG;
+        *database = winbio_system_database;
+        return S_OK;
+    case WINBIO_POOL_PRIVATE:
+        if (!unit_array || !unit_count) return E_INVALIDARG;
+        if (!database_id || is_sentinel_database( database_id )) return E_INVALIDARG;
+        if (!database_is_installed( database_id )) return WINBIO_E_DATABASE_CANT_FIND;
+        *database = *database_id;
+        return S_OK;
+    default:
+        return E_INVALIDARG;
+    }
+}
+
+/* A new session of the given pool, not yet connected to its units. */
+static HRESULT create_session( enum session_kind kind, WINBIO_POOL_TYPE pool, WINBIO_SESSION_FLAGS flags,
+                               const WINBIO_UNIT_ID *unit_array, SIZE_T unit_count, const GUID *database,
+                               struct session **ret )
+{
+    struct session *session;
+
+    if (!(session = session_alloc( kind ))) return E_OUTOFMEMORY;
+    session->pool = pool;
+    session->flags = flags;
+    session->database_id = *database;
+    if (unit_count && !(session->units = winbio_alloc( unit_count * sizeof(*session->units) )))
+    {
+        session_release( session );
+        return E_OUTOFMEMORY;
+    }
+    /* until the session is connected, units[] holds the requested ids */
+    memcpy( session->units, unit_array, unit_count * sizeof(*unit_array) );
+    session->unit_count = unit_count;
+    *ret = session;
+    return S_OK;
+}
+
+/* Finds the session's units and opens its database: the work of the open. */
+HRESULT session_connect( struct session *session )
+{
+    WINBIO_UNIT_ID ids[WINBIO_UNIX_MAX_WAIT], *requested = NULL;
+    SIZE_T count = session->unit_count;
+    HRESULT hr;
+
+    if (count)
+    {
+        if (count <= ARRAY_SIZE(ids)) requested = ids;
+        else if (!(requested = winbio_alloc( count * sizeof(*requested) ))) return E_OUTOFMEMORY;
+        memcpy( requested, session->units, count * sizeof(*requested) );
+    }
+    winbio_free( session->units );
+    session->units = NULL;
+    session->unit_count = 0;
+    hr = get_pool_units( session->pool, requested, count, &session->units, &session->unit_count );
+    if (requested != ids) winbio_free( requested );
+    if (FAILED(hr)) return hr;
+    return storage_open( &session->database_id, &session->db );
+}
+
 /***********************************************************************
  *      WinBioOpenSession (winbio.@)
  */
@@ -239,43 +350,13 @@ HRESULT WINAPI WinBioOpenSession( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE
 
     if (!handle) return E_POINTER;
     *handle = 0;
-
-    if (!factor || (factor & ~WINBIO_TYPE_ANY)) return E_INVALIDARG;
-    if (factor != WINBIO_TYPE_FINGERPRINT) return WINBIO_E_UNSUPPORTED_FACTOR;
-    if (FAILED(hr = check_flags( pool, flags ))) return hr;
-
-    switch (pool)
+    if (FAILED(hr = check_open_arguments( factor, pool, flags, unit_array, unit_count, database_id, &database )))
+        return hr;
+    if (FAILED(hr = create_session( SESSION_SYNC, pool, flags, unit_array, unit_count, &database, &session )))
+        return hr;
+    if (FAILED(hr = session_connect( session )) || FAILED(hr = session_insert( session )))
     {
-    case WINBIO_POOL_SYSTEM:
-        /* Microsoft's own samples pass NULL as often as WINBIO_DB_DEFAULT */
-        if (unit_array || unit_count) return E_INVALIDARG;
-        if (database_id && database_id != WINBIO_DB_DEFAULT) return E_INVALIDARG;
-        database = winbio_system_database;
-        break;
-    case WINBIO_POOL_PRIVATE:
-        if (!unit_array || !unit_count) return E_INVALIDARG;
-        if (!database_id || is_sentinel_database( database_id )) return E_INVALIDARG;
-        if (!database_is_installed( database_id )) return WINBIO_E_DATABASE_CANT_FIND;
-        database = *database_id;
-        break;
-    default:
-        return E_INVALIDARG;
-    }
-
-    if (!(session = winbio_alloc( sizeof(*session) ))) return E_OUTOFMEMORY;
-    session->refcount = 1;
-    session->pool = pool;
-    session->flags = flags;
-    session->database_id = database;
-    InitializeCriticalSection( &session->cs );
-    session->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": session.cs");
-    InitializeConditionVariable( &session->idle );
-
-    if (FAILED(hr = get_pool_units( pool, unit_array, unit_count, &session->units, &session->unit_count )) ||
-        FAILED(hr = storage_open( &database, &session->db )) ||
-        FAILED(hr = insert_session( session )))
-    {
-        release_session( session );
+        session_release( session );
         return hr;
     }
     *handle = session->handle;
@@ -284,30 +365,105 @@ HRESULT WINAPI WinBioOpenSession( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE
 }
 
 /***********************************************************************
- *      WinBioCloseSession (winbio.@)
+ *      WinBioAsyncOpenSession (winbio.@)
  */
-HRESULT WINAPI WinBioCloseSession( WINBIO_SESSION_HANDLE handle )
+HRESULT WINAPI WinBioAsyncOpenSession( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE pool,
+                                       WINBIO_SESSION_FLAGS flags, WINBIO_UNIT_ID *unit_array,
+                                       SIZE_T unit_count, GUID *database_id,
+                                       WINBIO_ASYNC_NOTIFICATION_METHOD method, HWND window,
+                                       UINT message, PWINBIO_ASYNC_COMPLETION_CALLBACK callback,
+                                       void *user_data, BOOL async_open,
+                                       WINBIO_SESSION_HANDLE *handle )
 {
+    struct async_notify notify = { method, window, message, callback, user_data };
+    struct async_call open = { WINBIO_OPERATION_OPEN };
     struct session *session;
+    GUID database;
+    HRESULT hr;
+
+    TRACE( "(%#lx, %lu, %#lx, %p, %Iu, %s, %d, %p, %#x, %p, %p, %d, %p)\n", factor, pool, flags, unit_array,
+           unit_count, is_sentinel_database( database_id ) ? wine_dbg_sprintf( "%p", database_id )
+                                                           : debugstr_guid(database_id),
+           method, window, message, callback, user_data, async_open, handle );
+
+    if (!handle) return E_POINTER;
+    *handle = 0;
+    if (FAILED(hr = async_check_notify( &notify ))) return hr;
+    if (FAILED(hr = check_open_arguments( factor, pool, flags, unit_array, unit_count, database_id, &database )))
+        return hr;
+    if (FAILED(hr = create_session( SESSION_ASYNC, pool, flags, unit_array, unit_count, &database, &session )))
+        return hr;
+    session->notify = notify;
+
+    if (!async_open)
+    {
+        if (FAILED(hr = session_connect( session )) || FAILED(hr = session_insert( session )))
+        {
+            session_release( session );
+            return hr;
+        }
+        *handle = session->handle;
+        TRACE( "session %lu with %Iu unit(s)\n", session->handle, session->unit_count );
+        return S_OK;
+    }
+
+    /* the handle comes with the WINBIO_OPERATION_OPEN result */
+    if (SUCCEEDED(hr = session_insert( session ))) hr = async_queue_session( session, &open );
+    if (FAILED(hr)) session_release( session_remove( session->handle ) );
+    return hr;
+}
+
+/* Ends the session's work and gives its units back; the handle is already gone. */
+void session_teardown( struct session *session )
+{
     SIZE_T i;
 
-    TRACE( "(%lu)\n", handle );
-
-    if (!handle || !(session = remove_session( handle ))) return E_HANDLE;
-
-    /* end the session's work in flight, then wait for its calls to return */
     EnterCriticalSection( &session->cs );
     session->closing = TRUE;
     LeaveCriticalSection( &session->cs );
-    cancel_running( session );
+    session_cancel_running( session );
     EnterCriticalSection( &session->cs );
     while (session->operations) SleepConditionVariableCS( &session->idle, &session->cs, INFINITE );
     LeaveCriticalSection( &session->cs );
 
     enrollment_discard( session );
     for (i = 0; i < session->unit_count; i++) device_set_owner( session->units[i], session, FALSE );
-    release_session( session );
-    return S_OK;
+}
+
+/***********************************************************************
+ *      WinBioCloseSession (winbio.@)
+ */
+HRESULT WINAPI WinBioCloseSession( WINBIO_SESSION_HANDLE handle )
+{
+    struct async_call close = { WINBIO_OPERATION_CLOSE };
+    struct session *session;
+    HRESULT hr = S_OK;
+
+    TRACE( "(%lu)\n", handle );
+
+    if (!(session = session_grab( handle ))) return E_HANDLE;
+    if (session->kind == SESSION_FRAMEWORK)
+    {
+        session_release( session );
+        return WINBIO_E_INCORRECT_SESSION_TYPE;
+    }
+    session_release( session );
+    if (!(session = session_remove( handle ))) return E_HANDLE;
+
+    /* pending calls end as cancelled; an asynchronous close is the last result */
+    EnterCriticalSection( &session->cs );
+    session->closing = TRUE;
+    WakeAllConditionVariable( &session->queued );
+    LeaveCriticalSection( &session->cs );
+    async_cancel( session );
+    if (session->kind == SESSION_ASYNC) hr = async_queue_session( session, &close );
+    else
+    {
+        session_teardown( session );
+        async_wait( session );
+    }
+    session_release( session );
+    return hr;
 }
 
 /***********************************************************************
@@ -315,13 +471,19 @@ HRESULT WINAPI WinBioCloseSession( WINBIO_SESSION_HANDLE handle )
  */
 HRESULT WINAPI WinBioCancel( WINBIO_SESSION_HANDLE handle )
 {
+    struct async_call cancel = { WINBIO_OPERATION_NONE };
     struct session *session;
 
     TRACE( "(%lu)\n", handle );
 
-    if (!handle || !(session = find_session( handle ))) return E_HANDLE;
-    cancel_running( session );
-    release_session( session );
+    if (!(session = session_grab( handle ))) return E_HANDLE;
+    /* on a framework handle this stops the change monitor */
+    if (session->kind == SESSION_FRAMEWORK) session->monitor = 0;
+    async_cancel( session );
+    /* as documented, the cancel of an asynchronous session has its own
+     * result; no operation code is given for it, so it has none */
+    if (session->kind == SESSION_ASYNC) async_queue_session( session, &cancel );
+    session_release( session );
     return S_OK;
 }
 
@@ -334,11 +496,12 @@ HRESULT WINAPI WinBioWait( WINBIO_SESSION_HANDLE handle )
 
     TRACE( "(%lu)\n", handle );
 
-    if (!handle || !(session = find_session( handle ))) return E_HANDLE;
+    if (!(session = session_grab( handle ))) return E_HANDLE;
     EnterCriticalSection( &session->cs );
     while (session->operations) SleepConditionVariableCS( &session->idle, &session->cs, INFINITE );
     LeaveCriticalSection( &session->cs );
-    release_session( session );
+    async_wait( session );
+    session_release( session );
     return S_OK;
 }
 
@@ -347,11 +510,15 @@ HRESULT WINAPI WinBioWait( WINBIO_SESSION_HANDLE handle )
  */
 HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id )
 {
+    struct async_call call = { WINBIO_OPERATION_LOCK_UNIT };
     struct session *session;
     struct unit *unit;
     HRESULT hr;
 
     TRACE( "(%lu, %lu)\n", handle, unit_id );
+
+    call.unit_id = unit_id;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (!unit_id) hr = E_INVALIDARG;
@@ -373,11 +540,15 @@ HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit
  */
 HRESULT WINAPI WinBioUnlockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id )
 {
+    struct async_call call = { WINBIO_OPERATION_UNLOCK_UNIT };
     struct session *session;
     struct unit *unit;
     HRESULT hr;
 
     TRACE( "(%lu, %lu)\n", handle, unit_id );
+
+    call.unit_id = unit_id;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (!unit_id) hr = E_INVALIDARG;

@@ -78,15 +78,59 @@ struct unit
 /* units.c */
 extern HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count );
 extern struct unit *unit_from_id( WINBIO_UNIT_ID id );
+extern struct unit *unit_from_device( UINT64 device_id );
+extern void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema );
 extern WINBIO_CAPABILITIES unit_capabilities( const struct unit *unit );
 /* all current units; the array is freed with winbio_free, the units live on */
 extern HRESULT units_get_all( struct unit ***units, SIZE_T *count );
+
+/* What a handle stands for; every kind lives in one handle table. */
+enum session_kind
+{
+    SESSION_SYNC,       /* WinBioOpenSession */
+    SESSION_ASYNC,      /* WinBioAsyncOpenSession */
+    SESSION_FRAMEWORK,  /* WinBioAsyncOpenFramework */
+};
+
+/* Where the results of an asynchronous handle go. */
+struct async_notify
+{
+    WINBIO_ASYNC_NOTIFICATION_METHOD method;
+    HWND window;
+    UINT message;
+    PWINBIO_ASYNC_COMPLETION_CALLBACK callback;
+    void *user_data;
+};
+
+/* The arguments of one queued call (async.c), copied when it is made. */
+struct async_call
+{
+    WINBIO_OPERATION_TYPE operation;
+    WINBIO_UNIT_ID unit_id;
+    WINBIO_IDENTITY identity;
+    WINBIO_BIOMETRIC_SUBTYPE subfactor;
+    WINBIO_BIR_PURPOSE purpose;
+    WINBIO_BIR_DATA_FLAGS flags;
+    ULONGLONG selector;
+    WINBIO_BIOMETRIC_TYPE factor;
+    WINBIO_PROPERTY_TYPE property_type;
+    WINBIO_PROPERTY_ID property_id;
+    void *buffer;                   /* a copy of an input buffer, owned by the call */
+    SIZE_T buffer_size;
+    /* a Windows 7 style call: its own callback instead of a WINBIO_ASYNC_RESULT */
+    void *legacy_callback;
+    void *legacy_context;
+};
+
+struct async_job;
 
 /* A session: a pool of units and a database, opened by WinBioOpenSession. */
 struct session
 {
     LONG refcount;
     WINBIO_SESSION_HANDLE handle;
+    enum session_kind kind;
+    struct async_notify notify;
     WINBIO_POOL_TYPE pool;
     WINBIO_SESSION_FLAGS flags;
     GUID database_id;
@@ -101,6 +145,19 @@ struct session
     UINT32 running_count;
     struct unit *locked;            /* unit held by WinBioLockUnit */
     struct enrollment *enrollment;  /* pending enrollment, if any */
+    /* async.c: calls queued for the session's worker thread */
+    struct async_job *queue_head, *queue_tail;
+    struct async_job *job;          /* the call the worker runs now */
+    CONDITION_VARIABLE queued;      /* signalled when a call is queued */
+    DWORD worker_tid;               /* 0 when no worker runs */
+    LONG pending;                   /* calls queued or running, for WinBioWait */
+    LONG cancel_epoch;              /* WinBioCancel calls so far */
+    ULONGLONG sequence;             /* last SequenceNumber handed out */
+    WINBIO_FRAMEWORK_CHANGE_TYPE monitor; /* WinBioAsyncMonitorFrameworkChanges */
+    /* monitor.c: WinBioRegisterEventMonitor, guarded by cs */
+    PWINBIO_EVENT_CALLBACK event_callback;
+    void *event_context;
+    WINBIO_EVENT_TYPE event_mask;
 };
 
 /* databases.c */
@@ -124,6 +181,37 @@ extern HRESULT bir_from_image( const BYTE *pixels, UINT32 width, UINT32 height, 
 extern HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **session );
 extern void session_end( struct session *session );
 extern struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id );
+/* A reference on the session behind a handle of any kind, or NULL. */
+extern struct session *session_grab( WINBIO_SESSION_HANDLE handle );
+extern struct session *session_addref( struct session *session );
+extern void session_release( struct session *session );
+extern HRESULT session_insert( struct session *session );
+extern struct session *session_remove( WINBIO_SESSION_HANDLE handle );
+extern struct session *session_alloc( enum session_kind kind );
+extern HRESULT session_connect( struct session *session );
+extern void session_teardown( struct session *session );
+extern void session_cancel_running( struct session *session );
+/* every framework handle watching for unit changes */
+extern HRESULT session_get_monitors( struct session ***list, SIZE_T *count );
+
+/* async.c */
+/* Queues the call when the handle is asynchronous; S_FALSE means "run it now". */
+extern HRESULT async_queue( WINBIO_SESSION_HANDLE handle, const struct async_call *call );
+/* Queues a Windows 7 style call on a synchronous session. */
+extern HRESULT async_queue_legacy( WINBIO_SESSION_HANDLE handle, const struct async_call *call );
+/* Queues a call on a session already held (open, close, cancel, unit changes). */
+extern HRESULT async_queue_session( struct session *session, const struct async_call *call );
+extern HRESULT async_check_notify( const struct async_notify *notify );
+extern BOOL async_is_worker( const struct session *session );
+extern BOOL async_job_canceled( struct session *session );
+extern void async_cancel( struct session *session );
+extern void async_wait( struct session *session );
+extern BOOL async_in_job( const struct session *session );
+/* monitor.c: the event monitor's job, run by the worker */
+extern void monitor_run_events( struct session *session );
+/* framework.c: what a framework handle's call produces */
+extern HRESULT framework_run( struct session *session, const struct async_call *call, WINBIO_ASYNC_RESULT *result );
+extern void framework_unit_changed( WINBIO_UNIT_ID id, BOOL arrived );
 
 /* device.c: one libfprint operation at a time per unit */
 struct device_op

@@ -190,8 +190,9 @@ static HRESULT call_async_open_session( FARPROC proc )
                WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, async_callback, NULL, FALSE, NULL );
     ok( hr == E_POINTER, "NULL handle pointer: got %#lx\n", hr );
 
+    /* the callback method without a callback */
     hr = func( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
-               WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, async_callback, NULL, FALSE, &session );
+               WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, NULL, NULL, FALSE, &session );
     ok( !session, "session handle %#lx after a failure\n", session );
     return hr;
 }
@@ -207,7 +208,7 @@ static HRESULT call_async_open_framework( FARPROC proc )
     hr = func( WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, async_callback, NULL, FALSE, NULL );
     ok( hr == E_POINTER, "NULL handle pointer: got %#lx\n", hr );
 
-    hr = func( WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, async_callback, NULL, FALSE, &framework );
+    hr = func( WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, NULL, NULL, FALSE, &framework );
     ok( !framework, "framework handle %#lx after a failure\n", framework );
     return hr;
 }
@@ -488,14 +489,15 @@ static const struct
 stub_calls[] =
 {
     /* sessions, units, properties, monitors */
-    { "WinBioAsyncOpenSession",             0, call_async_open_session,           E_NOTIMPL },
+    { "WinBioAsyncOpenSession",             0, call_async_open_session,           E_POINTER },
     { "WinBioCloseSession",                 0, call_handle_only,                  E_HANDLE },
     { "WinBioCancel",                       0, call_handle_only,                  E_HANDLE },
     { "WinBioWait",                         0, call_handle_only,                  E_HANDLE },
     { "WinBioLockUnit",                     0, call_session_unit,                 E_HANDLE },
     { "WinBioUnlockUnit",                   0, call_session_unit,                 E_HANDLE },
-    { "WinBioAcquireFocus",                 0, call_no_args,                      E_NOTIMPL },
-    { "WinBioReleaseFocus",                 0, call_no_args,                      E_NOTIMPL },
+    /* Local System only, which no test runs as */
+    { "WinBioAcquireFocus",                 0, call_no_args,                      E_ACCESSDENIED },
+    { "WinBioReleaseFocus",                 0, call_no_args,                      E_ACCESSDENIED },
     { "WinBioGetProperty",                  0, call_get_property,                 E_HANDLE },
     { "WinBioSetProperty",                  0, call_set_property,                 E_HANDLE },
     { "WinBioControlUnit",                  0, call_control_unit,                 E_HANDLE },
@@ -504,7 +506,7 @@ stub_calls[] =
     { "WinBioUnregisterEventMonitor",       0, call_handle_only,                  E_HANDLE },
     { "WinBioMonitorPresence",              0, call_session_unit,                 E_HANDLE },
     /* framework handles */
-    { "WinBioAsyncOpenFramework",           0, call_async_open_framework,         E_NOTIMPL },
+    { "WinBioAsyncOpenFramework",           0, call_async_open_framework,         E_POINTER },
     { "WinBioCloseFramework",               0, call_handle_only,                  E_HANDLE },
     { "WinBioAsyncEnumServiceProviders",    0, call_framework_factor,             E_HANDLE },
     { "WinBioAsyncEnumBiometricUnits",      0, call_framework_factor,             E_HANDLE },
