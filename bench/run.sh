@@ -16,7 +16,7 @@ work=$(mktemp -d /tmp/winbio-bench.XXXXXX)
 trap 'wine_env_stop; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
-make -s build/native/native_bench build/x86_64-windows/winbio_bench.exe
+make -s build/native/native_bench build/x86_64-windows/winbio_bench.exe build/x86_64-windows/async_bench.exe
 
 # libfprint directly: its own socket, no feeder
 FP_VIRTUAL_IMAGE=$work/native.sock build/native/native_bench "$prints" "$repeat" 2>/dev/null >"$work/native.txt"
@@ -36,3 +36,16 @@ awk 'NR == FNR { native[$1 " " $2] = $3; next }
          else
              printf "%-18s %9s %14s %11.1f us\n", $1, "-", "-", $3
      }' "$work/native.txt" "$work/winbio.txt"
+
+# asynchronous delivery on the same sensor, in the same prefix
+env FP_VIRTUAL_IMAGE="$work/vs/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vs/port")" \
+    "$WINE64" build/x86_64-windows/async_bench.exe 2>/dev/null | tr -d '\r' >"$work/async.txt"
+awk '{ v[$1] = $2 }
+     END {
+         printf "\nasynchronous delivery (medians, WinBioGetProperty, no sensor I/O)\n"
+         printf "  synchronous call            %8.1f us\n", v["sync_call"]
+         printf "  call to completion callback %8.1f us   latency %6.1f us (goal 100)\n", v["callback_call"], v["callback_latency"]
+         printf "  call to window message      %8.1f us   latency %6.1f us (goal 200)\n", v["message_call"], v["message_latency"]
+         printf "captures with one touch each on virtual_image\n"
+         printf "  synchronous %.2f/s, asynchronous %.2f/s, ratio %.3f\n", v["sync_captures_per_s"], v["async_captures_per_s"], v["async_captures_per_s"] / v["sync_captures_per_s"]
+     }' "$work/async.txt"
