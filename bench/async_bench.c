@@ -38,17 +38,9 @@
 
 #define WM_RESULT (WM_APP + 1)
 
-static LARGE_INTEGER frequency;
 static double delivered_at;
 static HANDLE delivered;
 
-static double now_us(void)
-{
-    LARGE_INTEGER counter;
-
-    QueryPerformanceCounter( &counter );
-    return counter.QuadPart * 1e6 / frequency.QuadPart;
-}
 
 static void fail( const char *what, HRESULT hr )
 {
@@ -233,7 +225,6 @@ int main( int argc, char **argv )
     WINBIO_UNIT_ID unit;
     HWND window;
 
-    QueryPerformanceFrequency( &frequency );
     delivered = CreateEventW( NULL, FALSE, FALSE, NULL );
     if (!vsensor_init() || !(unit = image_unit())) fail( "finding the virtual image sensor", E_FAIL );
 

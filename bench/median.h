@@ -1,5 +1,5 @@
 /*
- * Medians for the benchmark programs
+ * Timing and medians for the benchmark programs
  *
  * Copyright the winbio project developers
  *
@@ -22,6 +22,21 @@
 #define __WINBIO_BENCH_MEDIAN_H
 
 #include <stdlib.h>
+
+#ifdef _WIN32
+#include <windows.h>
+
+/* The performance counter in microseconds. */
+static double now_us(void)
+{
+    static LARGE_INTEGER frequency;
+    LARGE_INTEGER counter;
+
+    if (!frequency.QuadPart) QueryPerformanceFrequency( &frequency );
+    QueryPerformanceCounter( &counter );
+    return counter.QuadPart * 1e6 / frequency.QuadPart;
+}
+#endif
 
 static int compare_double( const void *a, const void *b )
 {

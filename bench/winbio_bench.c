@@ -35,15 +35,7 @@
 #include "storage.h"
 #include "median.h"
 
-static LARGE_INTEGER frequency;
 
-static double now_us(void)
-{
-    LARGE_INTEGER counter;
-
-    QueryPerformanceCounter( &counter );
-    return counter.QuadPart * 1e6 / frequency.QuadPart;
-}
 
 static void fail( const char *what, HRESULT hr )
 {
@@ -170,7 +162,6 @@ int main( int argc, char **argv )
 
     if (repeat <= 0) repeat = 5;
     times = calloc( repeat * 100, sizeof(*times) );
-    QueryPerformanceFrequency( &frequency );
     if (!vsensor_init() || !(unit = image_unit())) fail( "finding the virtual image sensor", E_FAIL );
 
     for (i = 0; i < repeat * 100; i++)
