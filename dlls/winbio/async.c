@@ -79,7 +79,10 @@ BOOL async_in_job( const struct session *session )
 /* Called with the session's lock held, when a libfprint operation starts. */
 BOOL async_job_canceled( struct session *session )
 {
-    return async_in_job( session ) && session->job->epoch != session->cancel_epoch;
+    if (!async_in_job( session )) return FALSE;
+    if (session->job->call.operation == WINBIO_OPERATION_GET_EVENT &&
+        session->job->call.event_epoch != session->event_epoch) return TRUE;
+    return session->job->epoch != session->cancel_epoch;
 }
 
 static void free_job( struct async_job *job )
@@ -351,7 +354,7 @@ static DWORD WINAPI worker_proc( void *param )
             break;
         case WINBIO_OPERATION_GET_EVENT:
             /* delivers events itself until the monitor ends; no result */
-            monitor_run_events( session );
+            monitor_run_events( session, &job->call );
             break;
         default:
             if (job->epoch != session->cancel_epoch) job->result.ApiStatus = WINBIO_E_CANCELED;

@@ -32,13 +32,15 @@ WINE_DEFAULT_DEBUG_CHANNEL(winbio);
  * As on Windows, the session runs nothing else meanwhile.
  */
 
-static BOOL monitor_active( struct session *session, LONG epoch, PWINBIO_EVENT_CALLBACK *callback,
+/* The monitor ends when it is unregistered (a new event epoch), cancelled or closed. */
+static BOOL monitor_active( struct session *session, LONG epoch, LONG event_epoch, PWINBIO_EVENT_CALLBACK *callback,
                             void **context, WINBIO_EVENT_TYPE *mask )
 {
     BOOL ret;
 
     EnterCriticalSection( &session->cs );
-    ret = session->event_callback && !session->closing && session->cancel_epoch == epoch;
+    ret = session->event_callback && !session->closing && session->cancel_epoch == epoch &&
+          session->event_epoch == event_epoch;
     *callback = session->event_callback;
     *context = session->event_context;
     *mask = session->event_mask;
@@ -56,20 +58,20 @@ static void send_event( PWINBIO_EVENT_CALLBACK callback, void *context, const WI
     callback( context, S_OK, copy );
 }
 
-void monitor_run_events( struct session *session )
+void monitor_run_events( struct session *session, const struct async_call *call )
 {
     PWINBIO_EVENT_CALLBACK callback;
     WINBIO_EVENT_TYPE mask;
     WINBIO_EVENT event;
     void *context;
-    LONG epoch;
+    LONG epoch, event_epoch = call->event_epoch;
     HRESULT hr;
 
     EnterCriticalSection( &session->cs );
     epoch = session->cancel_epoch;
     LeaveCriticalSection( &session->cs );
 
-    while (monitor_active( session, epoch, &callback, &context, &mask ))
+    while (monitor_active( session, epoch, event_epoch, &callback, &context, &mask ))
     {
         memset( &event, 0, sizeof(event) );
         if (mask & WINBIO_EVENT_FP_UNCLAIMED_IDENTIFY)
@@ -87,7 +89,7 @@ void monitor_run_events( struct session *session )
             event.Type = WINBIO_EVENT_FP_UNCLAIMED;
             hr = WinBioLocateSensor( session->handle, &event.Parameters.Unclaimed.UnitId );
         }
-        if (!monitor_active( session, epoch, &callback, &context, &mask )) break;
+        if (!monitor_active( session, epoch, event_epoch, &callback, &context, &mask )) break;
         if (FAILED(hr))
         {
             WARN( "event monitor of session %lu ends: %#lx\n", session->handle, hr );
@@ -100,7 +102,8 @@ void monitor_run_events( struct session *session )
         send_event( callback, context, &event );
     }
     EnterCriticalSection( &session->cs );
-    if (session->cancel_epoch == epoch) session->event_callback = NULL;
+    /* ended by itself: a new monitor may be registered */
+    if (session->event_epoch == event_epoch) session->event_callback = NULL;
     LeaveCriticalSection( &session->cs );
 }
 
@@ -169,6 +172,7 @@ HRESULT WINAPI WinBioRegisterEventMonitor( WINBIO_SESSION_HANDLE handle, WINBIO_
             session->event_callback = callback;
             session->event_context = context;
             session->event_mask = mask;
+            call.event_epoch = ++session->event_epoch;
         }
         LeaveCriticalSection( &session->cs );
         if (SUCCEEDED(hr) && FAILED(hr = async_queue_session( session, &call )))
@@ -196,6 +200,7 @@ HRESULT WINAPI WinBioUnregisterEventMonitor( WINBIO_SESSION_HANDLE handle )
     EnterCriticalSection( &session->cs );
     active = session->event_callback != NULL;
     session->event_callback = NULL;
+    session->event_epoch++;
     LeaveCriticalSection( &session->cs );
     /* ends the recognition the monitor waits in */
     if (active) session_cancel_running( session );

@@ -120,6 +120,7 @@ struct async_call
     /* a Windows 7 style call: its own callback instead of a WINBIO_ASYNC_RESULT */
     void *legacy_callback;
     void *legacy_context;
+    LONG event_epoch;               /* the event monitor this call runs */
 };
 
 struct async_job;
@@ -158,6 +159,7 @@ struct session
     PWINBIO_EVENT_CALLBACK event_callback;
     void *event_context;
     WINBIO_EVENT_TYPE event_mask;
+    LONG event_epoch;               /* monitors registered so far */
 };
 
 /* databases.c */
@@ -208,7 +210,7 @@ extern void async_cancel( struct session *session );
 extern void async_wait( struct session *session );
 extern BOOL async_in_job( const struct session *session );
 /* monitor.c: the event monitor's job, run by the worker */
-extern void monitor_run_events( struct session *session );
+extern void monitor_run_events( struct session *session, const struct async_call *call );
 /* framework.c: what a framework handle's call produces */
 extern HRESULT framework_run( struct session *session, const struct async_call *call, WINBIO_ASYNC_RESULT *result );
 extern void framework_unit_changed( WINBIO_UNIT_ID id, BOOL arrived );
