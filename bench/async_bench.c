@@ -7,7 +7,8 @@
  * callback runs or the window message is read, is the cost of the queue,
  * the worker and the delivery.  Throughput: captures on the image sensor,
  * one touch each, through the synchronous call and through an asynchronous
- * session.
+ * session.  Cancel: from WinBioCancel to the result of a capture that was
+ * waiting for a finger.
  *
  * Output: one line per figure, "<name> <value>", medians in microseconds.
  *
@@ -52,6 +53,18 @@ static void CALLBACK completion( WINBIO_ASYNC_RESULT *result )
 {
     delivered_at = now_us();
     if (FAILED(result->ApiStatus)) fail( "the asynchronous call", result->ApiStatus );
+    WinBioFree( result );
+    SetEvent( delivered );
+}
+
+/* Results of a session whose calls are cancelled: the first is the capture. */
+static void CALLBACK cancelled( WINBIO_ASYNC_RESULT *result )
+{
+    if (result->Operation == WINBIO_OPERATION_CAPTURE_SAMPLE)
+    {
+        delivered_at = now_us();
+        if (result->ApiStatus != WINBIO_E_CANCELED) fail( "the cancelled capture", result->ApiStatus );
+    }
     WinBioFree( result );
     SetEvent( delivered );
 }
@@ -158,6 +171,7 @@ static void latency( WINBIO_UNIT_ID unit, HWND window, int repeat )
     printf( "message_latency %.1f\n", median( message_us, repeat ) - base );
     WinBioCloseSession( sync );
     WinBioCloseSession( callback );
+    WaitForSingleObject( delivered, INFINITE );  /* its WINBIO_OPERATION_CLOSE */
     WinBioCloseSession( message );
     free( sync_us );
     free( callback_us );
@@ -215,6 +229,36 @@ static void throughput( int count )
     printf( "async_captures_per_s %.2f\n", count / async_s );
     WinBioCloseSession( sync );
     WinBioCloseSession( async );
+    WaitForSingleObject( delivered, INFINITE );
+}
+
+/* From WinBioCancel to the callback of a capture that waits for a finger. */
+static void cancel_latency( int count )
+{
+    double *cancel_us = calloc( count, sizeof(double) );
+    WINBIO_SESSION_HANDLE async;
+    double start;
+    HRESULT hr;
+    int i;
+
+    if (FAILED(hr = WinBioAsyncOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0,
+                                            NULL, WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, cancelled, NULL, FALSE,
+                                            &async ))) fail( "WinBioAsyncOpenSession", hr );
+    for (i = 0; i < count; i++)
+    {
+        if (FAILED(hr = WinBioCaptureSample( async, WINBIO_NO_PURPOSE_AVAILABLE, WINBIO_DATA_FLAG_RAW, NULL, NULL,
+                                             NULL, NULL ))) fail( "WinBioCaptureSample", hr );
+        Sleep( 200 );  /* the capture waits for the finger by now */
+        start = now_us();
+        if (FAILED(hr = WinBioCancel( async ))) fail( "WinBioCancel", hr );
+        WaitForSingleObject( delivered, INFINITE );
+        cancel_us[i] = delivered_at - start;
+        WaitForSingleObject( delivered, INFINITE );  /* the cancel's own result */
+    }
+    printf( "cancel_latency %.1f\n", median( cancel_us, count ) );
+    WinBioCloseSession( async );
+    WaitForSingleObject( delivered, INFINITE );
+    free( cancel_us );
 }
 
 int main( int argc, char **argv )
@@ -237,5 +281,6 @@ int main( int argc, char **argv )
 
     latency( unit, window, repeat );
     throughput( captures );
+    cancel_latency( captures );
     return 0;
 }

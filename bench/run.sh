@@ -48,4 +48,5 @@ awk '{ v[$1] = $2 }
          printf "  call to window message      %8.1f us   latency %6.1f us (goal 200)\n", v["message_call"], v["message_latency"]
          printf "captures with one touch each on virtual_image\n"
          printf "  synchronous %.2f/s, asynchronous %.2f/s, ratio %.3f\n", v["sync_captures_per_s"], v["async_captures_per_s"], v["async_captures_per_s"] / v["sync_captures_per_s"]
+         printf "cancel of a capture waiting for a finger, to its result: %.1f us (goal 100000)\n", v["cancel_latency"]
      }' "$work/async.txt"
