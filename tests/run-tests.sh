@@ -4,7 +4,8 @@
 # counting individual checks (ok() calls) across all test programs.
 #
 # Started by "make check" from the top of the build tree, which passes
-# WINE64, WINESERVER, MINGW_CC, mingw_prefix and ARCHS in the environment.
+# WINE64, WINE32, WINESERVER, ARCHS and WIN32_SKIP (why i386 is not in
+# ARCHS) in the environment.
 #
 # Copyright the winbio project developers
 # SPDX-License-Identifier: LGPL-2.1-or-later
@@ -12,8 +13,9 @@
 set -u
 
 top=$(pwd)
-MINGW_CC=${MINGW_CC:-x86_64-w64-mingw32-gcc}
 ARCHS=${ARCHS:-x86_64}
+WINE32=${WINE32:-}
+WIN32_SKIP=${WIN32_SKIP:-}
 PRINTS_DIR=${PRINTS_DIR:-$top/../shared/data/prints}
 TEST_TIMEOUT=${TEST_TIMEOUT:-300}
 
@@ -103,57 +105,156 @@ check()
     fi
 }
 
+# loader ARCH: the Wine loader for programs of that architecture
+loader()
+{
+    case $1 in
+    i386) echo "$WINE32" ;;
+    *) echo "$WINE64" ;;
+    esac
+}
+
 # test names a winetest program offers
 list_tests()
 {
-    "$WINE64" "$1" --list 2>/dev/null | tr -d '\r' | sed -n 's/^ *\([A-Za-z0-9_]*\)$/\1/p'
+    "$1" "$2" --list 2>/dev/null | tr -d '\r' | sed -n 's/^ *\([A-Za-z0-9_]*\)$/\1/p'
 }
 
-check "winbio.dll is marked as a Wine builtin" grep -q "Wine builtin DLL" dlldir/x86_64-windows/winbio.dll
+# A part that cannot run is one skipped check, with its reason on its own
+# line: never a pass.
+skip_part()
+{
+    note "$1 skipped: $2"
+    skipped=$((skipped + 1))
+}
+
+# The architectures whose programs can run here.  i386 needs Debian's
+# 32-bit loader (wine32:i386), which is not needed to build.
+run_archs=
+for arch in $ARCHS; do
+    if [ "$arch" = i386 ] && { [ -z "$WINE32" ] || [ ! -x "$WINE32" ]; }; then
+        skip_part "32-bit (i386) tests" "no 32-bit Wine loader (install wine32:i386)"
+        continue
+    fi
+    run_archs="$run_archs $arch"
+done
+
+# has_arch ARCH: its programs can run here
+has_arch()
+{
+    case " $run_archs " in *" $1 "*) return 0 ;; esac
+    return 1
+}
+
+case " $ARCHS " in
+*" i386 "*) ;;
+*) skip_part "32-bit (i386) build and tests" "${WIN32_SKIP:-i386 not configured}" ;;
+esac
+
+for arch in $ARCHS; do
+    check "$arch winbio.dll is marked as a Wine builtin" grep -q "Wine builtin DLL" dlldir/$arch-windows/winbio.dll
+done
 note "creating a Wine prefix in $work/prefix"
 check "prefix has the build-tree winbio.dll" wine_env_setup "$work/prefix"
+has_arch i386 && check "prefix has a 32-bit copy of winbio.dll" \
+    test -f "$WINEPREFIX/drive_c/windows/syswow64/winbio.dll"
 vs=$work/vs
 if ! vsensor_start "$vs" "$PRINTS_DIR"; then
     note "the virtual sensor feeder did not start"
     exit 1
 fi
 
-for arch in $ARCHS; do
+for arch in $run_archs; do
     bin=build/$arch-windows
-    run_test "$arch harness" "$WINE64" "$bin/harness_test.exe" harness
-    for t in $(list_tests "$bin/winbio_test.exe"); do
-        run_test "$arch $t" env $sensor_env "$WINE64" "$bin/winbio_test.exe" "$t"
+    wine=$(loader $arch)
+    run_test "$arch harness" "$wine" "$bin/harness_test.exe" harness
+    for t in $(list_tests "$wine" "$bin/winbio_test.exe"); do
+        run_test "$arch $t" env $sensor_env "$wine" "$bin/winbio_test.exe" "$t"
     done
-    run_test "$arch storage" "$WINE64" "$bin/storage_test.exe" storage
+    run_test "$arch storage" "$wine" "$bin/storage_test.exe" storage
     # the same enumeration with no sensor at all
-    run_test "$arch units, no sensor" "$WINE64" "$bin/winbio_test.exe" units
-    for t in $(list_tests "$bin/system_test.exe"); do
-        run_test "$arch system $t" env $sensor_env "$WINE64" "$bin/system_test.exe" "$t"
+    run_test "$arch units, no sensor" "$wine" "$bin/winbio_test.exe" units
+    for t in $(list_tests "$wine" "$bin/system_test.exe"); do
+        # the cross-architecture steps run below
+        [ "$t" = share ] && continue
+        run_test "$arch system $t" env $sensor_env "$wine" "$bin/system_test.exe" "$t"
     done
 done
+
+# A 64-bit and a 32-bit program in one prefix share its enrollments: each
+# step reads what a program of the other architecture wrote.
+if has_arch x86_64 && has_arch i386; then
+    for step in enroll:x86_64 handover:i386 finish:x86_64; do
+        arch=${step#*:}
+        run_test "shared enrollments: ${step%:*} ($arch)" env $sensor_env WINBIO_SHARE_STEP=${step%:*} \
+            "$(loader $arch)" build/$arch-windows/system_test.exe share
+    done
+else
+    skip_part "shared enrollments between 64-bit and 32-bit programs" "needs both architectures"
+fi
 
 # the fixture itself, driven by libfprint directly without Wine
 run_test "vsensor" env $sensor_env build/native/vsensor-selftest
 
-# "make install" into a staging directory, then a plain mingw client built
+# raw_capture LOADER EXE LOG: run the raw-capture client and touch the
+# sensor when it asks.  Nothing may buffer between the two (no tr): the
+# prompt has to arrive while the client waits.
+raw_capture()
+{
+    ( env $sensor_env timeout -k 10 "$TEST_TIMEOUT" "$1" "$2"; echo "exit status $?" ) 2>&1 |
+        while IFS= read -r line; do
+            echo "$line"
+            case $line in *"touch the sensor"*) vsensor_send "IMAGE whorl.pgm" ;; esac
+        done >"$3"
+    cat "$3"
+    grep -q '^rawcapture: done' "$3" && grep -q '^exit status 0' "$3"
+}
+
+# "make install" into a staging directory, then plain mingw clients built
 # only against what was installed, run under Wine on the virtual sensors
 stage=$work/stage
 check "make install" make -s install DESTDIR="$stage"
-check "installed dll and Unix library" test -f "$stage$(make -s print-winedlldir)/x86_64-windows/winbio.dll" -a \
-      -f "$stage$(make -s print-winedlldir)/x86_64-unix/winbio.so"
-check "mingw client builds against the installed headers" \
-      "$MINGW_CC" -Wall -Werror -I"$stage$mingw_prefix/include" -o "$work/client.exe" demo/winbio-demo.c \
-      -L"$stage$mingw_prefix/lib" -lwinbio
-if [ -f "$work/client.exe" ]; then
-    check "installed client lists the virtual sensors" sh -c \
-        "env $sensor_env '$WINE64' '$work/client.exe' | tr -d '\r' >'$work/client.out' && \
-         grep -q 'virtual_image' '$work/client.out' && grep -q 'virtual_device_storage' '$work/client.out'"
-    # a process that sees only one of the sensors gives it the same unit id
-    check "unit ids stay with their sensors" sh -c \
-        "env FP_VIRTUAL_IMAGE='$vs/image.sock' '$WINE64' '$work/client.exe' | tr -d '\r' | \
-         grep '^unit .*Virtual image' >'$work/alone.out' && \
-         grep '^unit .*Virtual image' '$work/client.out' | cmp -s - '$work/alone.out'"
-fi
+for arch in $ARCHS; do
+    dlldir=$stage$(make -s print-${arch}_winedlldir)
+    incdir=$stage$(make -s print-${arch}_mingwincludedir)
+    libdir=$stage$(make -s print-${arch}_mingwlibdir)
+    cc=$(make -s print-${arch}_target)-gcc
+    check "$arch installed dll and Unix library" test -f "$dlldir/$arch-windows/winbio.dll" -a \
+          -f "$dlldir/$arch-unix/winbio.so"
+    check "$arch mingw client builds against the installed headers" \
+          "$cc" -Wall -Werror -I"$incdir" -o "$work/client-$arch.exe" demo/winbio-demo.c -L"$libdir" -lwinbio
+    # the raw-capture client, with each C runtime a Windows program can use:
+    # msvcrt (mingw's default) and ucrt (what MSVC links today), the latter
+    # through gcc's own specs with msvcrt swapped for ucrt
+    "$cc" -dumpspecs | sed -e 's/-lmsvcrt/-lucrt/g' >"$work/ucrt-$arch.specs"
+    check "$arch raw-capture client builds with msvcrt" \
+          "$cc" -Wall -Werror -I"$incdir" -o "$work/rawcapture-msvcrt-$arch.exe" tests/client/rawcapture.c \
+          -L"$libdir" -lwinbio
+    check "$arch raw-capture client builds with ucrt" \
+          "$cc" -specs="$work/ucrt-$arch.specs" -D_UCRT -Wall -Werror -I"$incdir" \
+          -o "$work/rawcapture-ucrt-$arch.exe" tests/client/rawcapture.c -L"$libdir" -lwinbio
+    check "$arch ucrt client takes its C runtime from ucrt only" sh -c \
+          "${cc%-gcc}-objdump -p '$work/rawcapture-ucrt-$arch.exe' >'$work/imports' && \
+           grep -q 'DLL Name: api-ms-win-crt-runtime' '$work/imports' && ! grep -qi 'DLL Name: msvcrt' '$work/imports'"
+done
+for arch in $run_archs; do
+    wine=$(loader $arch)
+    if [ -f "$work/client-$arch.exe" ]; then
+        check "$arch installed client lists the virtual sensors" sh -c \
+            "env $sensor_env '$wine' '$work/client-$arch.exe' | tr -d '\r' >'$work/client.out' && \
+             grep -q 'virtual_image' '$work/client.out' && grep -q 'virtual_device_storage' '$work/client.out'"
+        # a process that sees only one of the sensors gives it the same unit id
+        check "$arch unit ids stay with their sensors" sh -c \
+            "env FP_VIRTUAL_IMAGE='$vs/image.sock' '$wine' '$work/client-$arch.exe' | tr -d '\r' | \
+             grep '^unit .*Virtual image' >'$work/alone.out' && \
+             grep '^unit .*Virtual image' '$work/client.out' | cmp -s - '$work/alone.out'"
+    fi
+    for crt in msvcrt ucrt; do
+        [ -f "$work/rawcapture-$crt-$arch.exe" ] || continue
+        check "$arch raw-capture client ($crt) captures a sample" \
+            raw_capture "$wine" "$work/rawcapture-$crt-$arch.exe" "$work/rawcapture.log"
+    done
+done
 
 feeder=$vsensor_pid
 vsensor_stop

@@ -31,6 +31,7 @@ wine_env_setup()
 vsensor_start()
 {
     mkdir -p "$1"
+    vsensor_dir=$1
     build/native/vsensor --dir "$1" --prints "$2" &
     vsensor_pid=$!
     i=0
@@ -40,6 +41,14 @@ vsensor_start()
     sensor_env="$sensor_env FP_VIRTUAL_DEVICE_STORAGE=$1/storage.sock WINBIO_VSENSOR_PORT=$(cat "$1/port")"
     # tests compare captured pixels with the prints they touched with
     sensor_env="$sensor_env PRINTS_DIR=$2"
+}
+
+# vsensor_send LINE: one request to the feeder; prints its reply.  POSIX sh
+# has no sockets, bash's /dev/tcp does.
+vsensor_send()
+{
+    bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && echo "$2" >&3 && read -r reply <&3 && echo "$reply" &&
+             case $reply in OK*) exit 0 ;; esac; exit 1' vsensor_send "$(cat "$vsensor_dir/port")" "$1"
 }
 
 vsensor_stop()

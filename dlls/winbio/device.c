@@ -32,6 +32,7 @@
  */
 
 #include "winbio_private.h"
+#include "storage.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
@@ -93,9 +94,8 @@ static HANDLE open_claim_file( struct unit *unit )
     WCHAR path[MAX_PATH], *p;
     int len;
 
-    len = GetSystemDirectoryW( path, MAX_PATH );
-    if (!len || len > MAX_PATH - 80) return INVALID_HANDLE_VALUE;
-    lstrcatW( path, L"\\WinBioDatabase" );
+    /* beside the databases, where 64-bit and 32-bit processes meet */
+    if (!storage_get_folder( path, MAX_PATH - 64 )) return INVALID_HANDLE_VALUE;
     CreateDirectoryW( path, NULL );
     lstrcatW( path, L"\\" );
     len = lstrlenW( path );

@@ -265,13 +265,35 @@ static BOOL build_path( WCHAR *path, SIZE_T len, const WCHAR *dir, const GUID *i
     return TRUE;
 }
 
-static BOOL get_folder( WCHAR *dir, SIZE_T len )
+/* The folder of the database files.  Every process of the prefix has to
+ * reach the same one, in the native system directory, as the Windows
+ * service that keeps them does.  A 32-bit process on a 64-bit prefix is
+ * redirected from system32 to syswow64 and reaches the native directory
+ * as sysnative; paths shown to clients keep the system32 form. */
+static BOOL get_folder( WCHAR *dir, SIZE_T len, BOOL native )
 {
-    UINT size = GetSystemDirectoryW( dir, len );
+    static const WCHAR sysnative[] = L"\\sysnative";
+    BOOL wow64 = FALSE;
+    UINT size;
 
-    if (!size || size + ARRAY_SIZE(db_folder) > len) return FALSE;
+    if (native && IsWow64Process( GetCurrentProcess(), &wow64 ) && wow64)
+    {
+        size = GetWindowsDirectoryW( dir, len );
+        if (!size || size + ARRAY_SIZE(sysnative) + ARRAY_SIZE(db_folder) > len) return FALSE;
+        lstrcatW( dir, sysnative );
+    }
+    else
+    {
+        size = GetSystemDirectoryW( dir, len );
+        if (!size || size + ARRAY_SIZE(db_folder) > len) return FALSE;
+    }
     lstrcatW( dir, db_folder );
     return TRUE;
+}
+
+BOOL storage_get_folder( WCHAR *dir, SIZE_T len )
+{
+    return get_folder( dir, len, TRUE );
 }
 
 HRESULT storage_get_path( const GUID *database_id, WCHAR *path, SIZE_T len )
@@ -280,7 +302,7 @@ HRESULT storage_get_path( const GUID *database_id, WCHAR *path, SIZE_T len )
 
     if (!database_id || !path || !len) return E_INVALIDARG;
     path[0] = 0;
-    if (!get_folder( dir, ARRAY_SIZE(dir) ) || !build_path( path, len, dir, database_id, L".DAT" ))
+    if (!get_folder( dir, ARRAY_SIZE(dir), FALSE ) || !build_path( path, len, dir, database_id, L".DAT" ))
         return HRESULT_FROM_WIN32( ERROR_INSUFFICIENT_BUFFER );
     return S_OK;
 }
@@ -755,7 +777,7 @@ static HRESULT create_database( const GUID *id, struct winbio_database **ret )
     InitializeCriticalSection( &db->cs );
     db->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": winbio_database.cs");
 
-    if (!get_folder( db->dir, ARRAY_SIZE(db->dir) ) ||
+    if (!get_folder( db->dir, ARRAY_SIZE(db->dir), TRUE ) ||
         !build_path( db->path, ARRAY_SIZE(db->path), db->dir, id, L".DAT" ) ||
         !build_path( db->temp_path, ARRAY_SIZE(db->temp_path), db->dir, id, L".TMP" ))
     {

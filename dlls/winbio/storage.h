@@ -69,6 +69,9 @@ extern void storage_close( struct winbio_database *db );
 /* The file path of a database, for WINBIO_STORAGE_SCHEMA.FilePath; len is in
  * WCHARs, and HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) when too small. */
 extern HRESULT storage_get_path( const GUID *database_id, WCHAR *path, SIZE_T len );
+/* The folder that holds the database files, as this process reaches it: the
+ * same folder for the 64-bit and 32-bit processes of a prefix. */
+extern BOOL storage_get_folder( WCHAR *dir, SIZE_T len );
 
 /* Current templates; release with storage_release_set().  The set never
  * changes: a write publishes a new one, and a set stays valid, data included,

@@ -138,12 +138,14 @@ static BOOL parse_guid_arg( const char *str, GUID *id )
     return TRUE;
 }
 
+/* The file as this process reaches it: storage_get_path() gives the path
+ * clients are shown, which a 32-bit process would find redirected. */
 static void db_file_path( const GUID *id, WCHAR *path, const WCHAR *suffix )
 {
     WCHAR dir[MAX_PATH];
 
-    GetSystemDirectoryW( dir, ARRAY_SIZE(dir) );
-    swprintf( path, MAX_PATH, L"%s\\WinBioDatabase\\{%S}%s", dir, guid_arg( id ), suffix );
+    ok( storage_get_folder( dir, ARRAY_SIZE(dir) ), "storage_get_folder failed\n" );
+    swprintf( path, MAX_PATH, L"%s\\{%S}%s", dir, guid_arg( id ), suffix );
 }
 
 static BYTE *read_file( const GUID *id, DWORD *size )
@@ -381,6 +383,7 @@ static void test_paths(void)
     id = new_id();
     hr = storage_get_path( &id, path, ARRAY_SIZE(path) );
     ok( hr == S_OK, "got %#lx\n", hr );
+    db_file_path( &id, path, L".DAT" );
     ok( GetFileAttributesW( path ) == INVALID_FILE_ATTRIBUTES, "file exists before open\n" );
     hr = storage_open( &id, &db );
     ok( hr == S_OK, "got %#lx\n", hr );
@@ -712,7 +715,7 @@ static void test_persistence(void)
     wait_child( run_child( args ) );
 
     /* a file removed behind our back is an empty database, made again on add */
-    storage_get_path( &id, path, ARRAY_SIZE(path) );
+    db_file_path( &id, path, L".DAT" );
     ok( DeleteFileW( path ), "DeleteFile failed, error %lu\n", GetLastError() );
     hr = storage_get_set( db, &set );
     ok( hr == S_OK, "got %#lx\n", hr );

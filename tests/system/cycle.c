@@ -205,7 +205,140 @@ static void test_cycle(void)
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
 }
 
+/*
+ * One step of the check that two programs of different architectures share
+ * a prefix's enrollments.  tests/run-tests.sh runs the steps in this order,
+ * each in a new process of the architecture named:
+ *   enroll   (x86_64) enrolls whorl as the right index finger;
+ *   handover (i386)   identifies it, deletes it, enrolls tented-arch as the
+ *                     left index finger;
+ *   finish   (x86_64) identifies tented-arch, finds whorl gone, cleans up.
+ * Each program reads what the other wrote, so a database that one of them
+ * cannot read, or does not share, fails a step.
+ */
+static void share_enroll( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID sensor, WINBIO_BIOMETRIC_SUBTYPE finger_id,
+                          const char *print )
+{
+    WINBIO_REJECT_DETAIL reject = 0;
+    WINBIO_IDENTITY identity;
+    BOOLEAN is_new = FALSE;
+    unsigned int captures = 0;
+    struct finger finger;
+    HRESULT hr;
+
+    hr = WinBioEnrollBegin( session, finger_id, sensor );
+    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    if (FAILED(hr)) return;
+    do
+    {
+        put_finger( &finger, print );
+        hr = WinBioEnrollCapture( session, &reject );
+        lift_finger( &finger );
+    }
+    while ((hr == WINBIO_I_MORE_DATA || hr == WINBIO_E_BAD_CAPTURE) && ++captures < 10);
+    ok( hr == S_OK, "WinBioEnrollCapture returned %#lx, reject detail %lu\n", hr, reject );
+    if (hr != S_OK)
+    {
+        WinBioEnrollDiscard( session );
+        return;
+    }
+    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    ok( is_new, "the template of %s is not new\n", print );
+}
+
+static HRESULT share_identify( WINBIO_SESSION_HANDLE session, const char *print, WINBIO_IDENTITY *identity,
+                               WINBIO_BIOMETRIC_SUBTYPE *subfactor )
+{
+    WINBIO_REJECT_DETAIL reject = 0;
+    WINBIO_UNIT_ID unit = 0;
+    struct finger finger;
+    HRESULT hr;
+
+    *subfactor = WINBIO_SUBTYPE_NO_INFORMATION;
+    put_finger( &finger, print );
+    hr = WinBioIdentify( session, &unit, identity, subfactor, &reject );
+    lift_finger( &finger );
+    return hr;
+}
+
+static void test_share(void)
+{
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_UNIT_SCHEMA *units = NULL;
+    WINBIO_BIOMETRIC_SUBTYPE subfactor;
+    WINBIO_IDENTITY me, identity;
+    WINBIO_UNIT_ID sensor = 0;
+    SIZE_T count = 0, i;
+    char step[16];
+    HRESULT hr;
+
+    if (!GetEnvironmentVariableA( "WINBIO_SHARE_STEP", step, sizeof(step) ))
+    {
+        skip( "WINBIO_SHARE_STEP unset: tests/run-tests.sh runs this across architectures\n" );
+        return;
+    }
+    if (!vsensor_init() || !GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 ))
+    {
+        skip( "no virtual sensors (WINBIO_VSENSOR_PORT or FP_VIRTUAL_IMAGE unset)\n" );
+        return;
+    }
+    trace( "step %s in a %u-bit process\n", step, (unsigned int)(sizeof(void *) * 8) );
+
+    hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count );
+    ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
+    for (i = 0; hr == S_OK && i < count; i++)
+        if (!wcscmp( units[i].Model, L"virtual_image" )) sensor = units[i].UnitId;
+    if (units) WinBioFree( units );
+    ok( sensor != 0, "virtual_image is not listed\n" );
+    if (!sensor) return;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
+                            &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (FAILED(hr)) return;
+    ok( get_current_identity( &me ), "cannot read the process token\n" );
+
+    if (!strcmp( step, "enroll" ))
+    {
+        /* what an earlier run may have left */
+        WinBioDeleteTemplate( session, sensor, &me, WINBIO_SUBTYPE_ANY );
+        share_enroll( session, sensor, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm" );
+    }
+    else if (!strcmp( step, "handover" ))
+    {
+        hr = share_identify( session, "whorl-rot10.pgm", &identity, &subfactor );
+        ok( hr == S_OK, "the other program's enrollment is not found: WinBioIdentify returned %#lx\n", hr );
+        ok( hr != S_OK || same_identity( &identity, &me ), "identified somebody else\n" );
+        ok( hr != S_OK || subfactor == WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "subfactor %#x\n", subfactor );
+        hr = WinBioDeleteTemplate( session, sensor, &me, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
+        ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
+        share_enroll( session, sensor, WINBIO_ANSI_381_POS_LH_INDEX_FINGER, "tented-arch.pgm" );
+    }
+    else if (!strcmp( step, "finish" ))
+    {
+        hr = share_identify( session, "tented-arch-rot4.pgm", &identity, &subfactor );
+        ok( hr == S_OK, "the other program's enrollment is not found: WinBioIdentify returned %#lx\n", hr );
+        ok( hr != S_OK || same_identity( &identity, &me ), "identified somebody else\n" );
+        ok( hr != S_OK || subfactor == WINBIO_ANSI_381_POS_LH_INDEX_FINGER, "subfactor %#x\n", subfactor );
+        hr = share_identify( session, "whorl-rot4.pgm", &identity, &subfactor );
+        ok( hr == WINBIO_E_UNKNOWN_ID, "the other program's deletion is not seen: WinBioIdentify returned %#lx\n",
+            hr );
+        hr = WinBioDeleteTemplate( session, sensor, &me, WINBIO_SUBTYPE_ANY );
+        ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
+    }
+    else ok( 0, "unknown step %s\n", step );
+
+    hr = WinBioCloseSession( session );
+    ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
+}
+
 START_TEST(cycle)
 {
     test_cycle();
+}
+
+START_TEST(share)
+{
+    test_share();
 }
