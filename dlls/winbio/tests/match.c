@@ -337,14 +337,11 @@ static void child_identify( const char *unit_arg )
 
 static void run_child_identify(void)
 {
-    char cmdline[MAX_PATH + 64], **argv;
-    STARTUPINFOA si = { sizeof(si) };
+    char args[64];
     PROCESS_INFORMATION pi;
 
-    winetest_get_mainargs( &argv );
-    sprintf( cmdline, "\"%s\" match child_identify %lu", argv[0], image_unit );
-    ok( CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ),
-        "CreateProcess failed, error %lu\n", GetLastError() );
+    sprintf( args, "match child_identify %lu", image_unit );
+    if (!start_child( args, &pi )) return;
     winetest_wait_child_process( pi.hProcess );
     CloseHandle( pi.hProcess );
     CloseHandle( pi.hThread );
@@ -387,21 +384,15 @@ static void child_hold(void)
  * wait, never a hang; once the other process lets go it works again. */
 static void test_busy( WINBIO_SESSION_HANDLE session )
 {
-    char cmdline[MAX_PATH + 64], **argv;
-    STARTUPINFOA si = { sizeof(si) };
+    char args[64];
     PROCESS_INFORMATION pi;
     WINBIO_UNIT_ID unit = 0xdeadbeef;
     struct touch touch;
     ULONGLONG start, elapsed;
     HRESULT hr;
 
-    winetest_get_mainargs( &argv );
-    sprintf( cmdline, "\"%s\" match child_hold %lu", argv[0], image_unit );
-    if (!CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ))
-    {
-        ok( 0, "CreateProcess failed, error %lu\n", GetLastError() );
-        return;
-    }
+    sprintf( args, "match child_hold %lu", image_unit );
+    if (!start_child( args, &pi )) return;
     /* our own idle grace ends, then the child opens the sensors */
     Sleep( 3000 );
     start = GetTickCount64();

@@ -28,6 +28,7 @@
 #include "winbio.h"
 
 #include "wine/test.h"
+#include "child.h"
 
 /* libfprint's test drivers, each present when its variable names a socket */
 static const struct
@@ -174,9 +175,8 @@ static void test_virtual_units(void)
 static void test_ids_across_processes(void)
 {
     WINBIO_UNIT_SCHEMA *units;
-    char cmdline[MAX_PATH + 64], **argv;
+    char args[MAX_PATH + 64];
     PROCESS_INFORMATION pi;
-    STARTUPINFOA si = { sizeof(si) };
     SIZE_T count, i;
     HRESULT hr;
 
@@ -188,12 +188,10 @@ static void test_ids_across_processes(void)
         return;
     }
 
-    winetest_get_mainargs( &argv );
     for (i = 0; i < count; i++)
     {
-        sprintf( cmdline, "\"%s\" units child %lu \"%ls\"", argv[0], units[i].UnitId, units[i].DeviceInstanceId );
-        ok( CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ),
-            "CreateProcess failed, error %lu\n", GetLastError() );
+        sprintf( args, "units child %lu \"%ls\"", units[i].UnitId, units[i].DeviceInstanceId );
+        if (!start_child( args, &pi )) continue;
         winetest_wait_child_process( pi.hProcess );
         CloseHandle( pi.hProcess );
         CloseHandle( pi.hThread );

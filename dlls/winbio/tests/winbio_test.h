@@ -22,6 +22,7 @@
 #define __WINBIO_TESTS_WINBIO_TEST_H
 
 #include "vsensor.h"
+#include "child.h"
 
 /* The unit of the libfprint device with this driver (WINBIO_UNIT_SCHEMA.Model), or 0. */
 static inline WINBIO_UNIT_ID find_unit( const WCHAR *model )
