@@ -82,8 +82,19 @@ run_test()
     label=$1
     shift
     log=$work/test.log
+    started=$(date +%s)
     timeout -k 10 "$TEST_TIMEOUT" "$@" >"$log" 2>&1
     status=$?
+    # A program that failed at once without printing a single line never
+    # ran (a winetest program prints at least its summary, and Wine reports
+    # a crash): that happens rarely when Wine cannot start a process.  Once
+    # more, then.
+    if [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && [ ! -s "$log" ] && \
+       [ $(($(date +%s) - started)) -lt 10 ]; then
+        note "$label: did not start (exit status $status), starting it again"
+        timeout -k 10 "$TEST_TIMEOUT" "$@" >"$log" 2>&1
+        status=$?
+    fi
     [ "$status" -eq 124 ] && echo "run-tests: $label: timed out after ${TEST_TIMEOUT}s" >>"$log"
     sed "s/^/[$label] /" "$log"
     count_log "$label" "$log" "$status"
