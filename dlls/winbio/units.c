@@ -174,11 +174,30 @@ WINBIO_CAPABILITIES unit_capabilities( const struct unit *unit )
     return caps;
 }
 
+/* Where the vendor ends in a libfprint device name: after the first word,
+ * unless the vendor's name has several. */
+static size_t vendor_length( const char *name )
+{
+    static const char * const vendors[] =
+    {
+        "Digital Persona ",
+        "Egis Technology Inc. (aka. LighTuning) ",
+        "LighTuning Technology Inc. ",
+        "Validity Sensors ",
+    };
+    const char *space = strchr( name, ' ' );
+    unsigned int i;
+
+    for (i = 0; i < ARRAY_SIZE(vendors); i++)
+        if (!strncmp( name, vendors[i], strlen( vendors[i] ) )) return strlen( vendors[i] ) - 1;
+    return space ? space - name : 0;
+}
+
 void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
 {
     const struct winbio_unix_device *device = &unit->device;
     char buffer[WINBIO_MAX_STRING_LEN * 2];
-    const char *space;
+    size_t vendor;
 
     schema->UnitId = unit->id;
     schema->PoolType = WINBIO_POOL_SYSTEM;
@@ -193,7 +212,7 @@ void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
 
     /* libfprint names its devices "<vendor> <model>"; its test drivers have
      * no vendor, so they are reported as libfprint's own. */
-    if (device->device_type == WINBIO_UNIX_DEVICE_VIRTUAL || !(space = strchr( device->name, ' ' )))
+    if (device->device_type == WINBIO_UNIX_DEVICE_VIRTUAL || !(vendor = vendor_length( device->name )))
     {
         utf8_to_string( schema->Manufacturer, "libfprint" );
         utf8_to_string( schema->Model, device->device_type == WINBIO_UNIX_DEVICE_VIRTUAL ?
@@ -201,9 +220,9 @@ void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
     }
     else
     {
-        snprintf( buffer, sizeof(buffer), "%.*s", (int)(space - device->name), device->name );
+        snprintf( buffer, sizeof(buffer), "%.*s", (int)vendor, device->name );
         utf8_to_string( schema->Manufacturer, buffer );
-        utf8_to_string( schema->Model, space + 1 );
+        utf8_to_string( schema->Model, device->name + vendor + 1 );
     }
     /* libfprint reports neither a serial number nor a firmware version */
     schema->SerialNumber[0] = 0;
