@@ -214,8 +214,87 @@ done:
     return FAILED(hr);
 }
 
+/* The picture of a sample as an 8-bit grey BMP, which any image viewer opens. */
+static int save_bmp( const WINBIO_BIR *sample, const char *path )
+{
+    const WINBIO_BDB_ANSI_381_HEADER *ansi;
+    const WINBIO_BDB_ANSI_381_RECORD *record;
+    BITMAPFILEHEADER file_header = { 0 };
+    BITMAPINFOHEADER info = { sizeof(info) };
+    RGBQUAD palette[256];
+    unsigned int width, height, y, i;
+    DWORD stride;
+    const BYTE *pixels;
+    FILE *file;
+
+    ansi = (const WINBIO_BDB_ANSI_381_HEADER *)((const BYTE *)sample + sample->StandardDataBlock.Offset);
+    record = (const WINBIO_BDB_ANSI_381_RECORD *)(ansi + 1);
+    width = record->HorizontalLineLength;
+    height = record->VerticalLineLength;
+    pixels = (const BYTE *)(record + 1);
+    stride = (width + 3) & ~3u;
+
+    for (i = 0; i < 256; i++)
+    {
+        palette[i].rgbBlue = palette[i].rgbGreen = palette[i].rgbRed = i;
+        palette[i].rgbReserved = 0;
+    }
+    info.biWidth = width;
+    info.biHeight = -(LONG)height;  /* top row first, as the sample has it */
+    info.biPlanes = 1;
+    info.biBitCount = 8;
+    info.biSizeImage = stride * height;
+    info.biClrUsed = 256;
+    file_header.bfType = 0x4d42;  /* "BM" */
+    file_header.bfOffBits = sizeof(file_header) + sizeof(info) + sizeof(palette);
+    file_header.bfSize = file_header.bfOffBits + info.biSizeImage;
+
+    if (!(file = fopen( path, "wb" ))) return 1;
+    fwrite( &file_header, sizeof(file_header), 1, file );
+    fwrite( &info, sizeof(info), 1, file );
+    fwrite( palette, sizeof(palette), 1, file );
+    for (y = 0; y < height; y++)
+    {
+        static const BYTE pad[3];
+        fwrite( pixels + (SIZE_T)y * width, 1, width, file );
+        fwrite( pad, 1, stride - width, file );
+    }
+    fclose( file );
+    printf( "picture: %u x %u pixels at %u ppi, saved as %s\n", width, height, ansi->HorizontalImageResolution,
+            path );
+    return 0;
+}
+
+/* One sample from whichever sensor is touched, saved as a picture. */
+static int capture( const char *path )
+{
+    WINBIO_SESSION_HANDLE session;
+    WINBIO_REJECT_DETAIL reject = 0;
+    WINBIO_UNIT_ID unit = 0;
+    WINBIO_BIR *sample;
+    SIZE_T size;
+    HRESULT hr;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0,
+                            WINBIO_DB_DEFAULT, &session );
+    printf( "open raw session: %s\n", hr_name( hr ) );
+    if (FAILED(hr)) return 1;
+    printf( "capture: touch the sensor...\n" );
+    hr = WinBioCaptureSample( session, WINBIO_NO_PURPOSE_AVAILABLE, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size,
+                              &reject );
+    printf( "capture: %s, unit %lu, %lu bytes\n", hr_name( hr ), (unsigned long)unit, (unsigned long)size );
+    if (SUCCEEDED(hr))
+    {
+        if (save_bmp( sample, path )) hr = E_FAIL;
+        WinBioFree( sample );
+    }
+    WinBioCloseSession( session );
+    return FAILED(hr);
+}
+
 int main( int argc, char **argv )
 {
     if (argc > 1 && !strcmp( argv[1], "cycle" )) return list_units() || cycle();
+    if (argc > 2 && !strcmp( argv[1], "capture" )) return list_units() || capture( argv[2] );
     return list_units();
 }

@@ -5,7 +5,9 @@
 # touches to enroll, then a second impression each to identify and verify.
 #
 # Environment: WINEPREFIX (default: build/demo-prefix), WINBIO_DEMO_REAL=1
-# to use only the real sensors attached to this machine (you touch them).
+# to use only the real sensors attached to this machine (you touch them),
+# SENSOR=<folder of ../shared/data/recordings> to replay a recorded real
+# sensor and save the picture it captures (make demo SENSOR=vfs301).
 #
 # Copyright the winbio project developers
 # SPDX-License-Identifier: LGPL-2.1-or-later
@@ -52,6 +54,27 @@ play_finger()
 
 echo "demo: Wine prefix $prefix (refreshing it with the build-tree winbio.dll)"
 wine_env_setup "$prefix"
+
+# SENSOR=<recording>: a real sensor's recorded traffic, replayed to
+# libfprint's real driver with umockdev; the demo captures one sample and
+# saves its picture
+if [ -n "${SENSOR:-}" ]; then
+    dir=${RECORDINGS_DIR:-$(pwd)/../shared/data/recordings}/$SENSOR
+    [ -d "$dir" ] || { echo "demo: no recording $dir"; exit 1; }
+    command -v umockdev-run >/dev/null || { echo "demo: umockdev-run is missing (apt-get install umockdev)"; exit 1; }
+    picture=${DEMO_PICTURE:-$(pwd)/demo-$SENSOR.bmp}
+    echo "demo: replaying the $SENSOR recording with libfprint's $(recording_driver "$dir") driver"
+    rm -f "$picture"
+    status=0
+    replay "$dir" "$WINE64" "$(pwd)/build/x86_64-windows/winbio-demo.exe" capture "$(winepath_of "$picture")" \
+        >"$work/replay.log" 2>&1 || status=$?
+    # the demo's own lines, without umockdev's and libusb's chatter
+    tr -d '\r' <"$work/replay.log" | grep -v '^UMockdev\|^ [0-9a-f][0-9a-f] \|umockdev\|^$\|^libusb'
+    [ "$status" -eq 0 ] && [ -f "$picture" ] || { echo "demo: the replay failed (status $status)"; exit 1; }
+    echo "demo: open $picture to see the finger"
+    exit 0
+fi
+
 if [ "${WINBIO_DEMO_REAL:-0}" = 1 ]; then
     exec "$WINE64" build/x86_64-windows/winbio-demo.exe "${@:-cycle}"
 fi

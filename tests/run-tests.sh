@@ -274,43 +274,15 @@ check "the virtual sensor feeder has exited" sh -c "! kill -0 $feeder 2>/dev/nul
 # Real sensors: libfprint's real drivers replay recorded USB traffic under
 # umockdev, inside a Windows program under Wine (see the recordings' README).
 recordings=$top/../shared/data/recordings
-# folder:driver of the image sensors, whose capture must equal capture.png
-image_recordings="aes2501:aes2501 egis0570:egis0570 elan-cobo:elan elanspi:elanspi upektc_img:upektc_img \
-uru4000-4500:uru4000 uru4000-msv2:uru4000 vfs301:vfs301"
-
-# replay FOLDER DRIVER COMMAND...: COMMAND under umockdev-run with the recording
-replay()
-{
-    dir=$recordings/$1 driver=$2
-    shift 2
-    set -- env FP_DEVICE_EMULATION=1 FP_DRIVERS_WHITELIST="$driver" "$@"
-    # a replay starts from a stopped wineserver, so that no Wine process of
-    # an earlier one is still there
-    "$WINESERVER" -k 2>/dev/null
-    "$WINESERVER" -w 2>/dev/null
-    if [ -f "$dir/capture.pcapng" ]; then
-        sys=$(sed -n '1s/^P: //p' "$dir/device")
-        (cd "$dir" && timeout -k 5 60 umockdev-run -d device -p "/sys$sys=$dir/capture.pcapng" -- "$@")
-    else
-        node=$(sed -n '1s/^@DEV \([^ ]*\).*/\1/p' "$dir/capture.ioctl")
-        devices=
-        for d in "$dir"/device*; do devices="$devices -d $d"; done
-        (cd "$dir" && timeout -k 5 60 umockdev-run $devices -i "$node=$dir/capture.ioctl" -- "$@")
-    fi
-}
+# the image sensors, whose capture must equal capture.png
+image_recordings="aes2501 egis0570 elan-cobo elanspi upektc_img uru4000-4500 uru4000-msv2 vfs301"
 
 replay_capture()
 {
-    folder=$1 driver=$2 exe=$3 wine=$4 out=$work/replay-$1.pgm
+    folder=$1 exe=$2 wine=$3 out=$work/replay-$1.pgm
     rm -f "$out"
-    replay "$folder" "$driver" "$wine" "$exe" "$(winepath_of "$out")" || return 1
+    replay "$recordings/$folder" "$wine" "$exe" "$(winepath_of "$out")" || return 1
     python3 tests/replay/compare.py "$recordings/$folder/capture.png" "$out"
-}
-
-# the Windows form of a Unix path: drive Z: is the root
-winepath_of()
-{
-    printf 'Z:%s' "$1" | tr / '\\'
 }
 
 if [ ! -d "$recordings" ]; then
@@ -324,11 +296,17 @@ else
     skipped=$((skipped + 2))
     for arch in $run_archs; do
         wine=$(loader $arch)
-        for entry in $image_recordings; do
-            check "$arch replay ${entry%%:*}: the capture equals libfprint's picture" \
-                replay_capture "${entry%%:*}" "${entry#*:}" "$top/build/$arch-windows/replay_capture.exe" "$wine"
+        for folder in $image_recordings; do
+            check "$arch replay $folder: the capture equals libfprint's picture" \
+                replay_capture "$folder" "$top/build/$arch-windows/replay_capture.exe" "$wine"
         done
     done
+    # the README's demo on a recorded sensor saves the picture as a BMP
+    check "make demo SENSOR=vfs301 saves the captured picture" sh -c \
+        "DEMO_PICTURE='$work/demo.bmp' SENSOR=vfs301 RECORDINGS_DIR='$recordings' bash tests/run-demo.sh \
+             >'$work/demo.log' 2>&1 && grep -q 'picture: 200 x 214 pixels' '$work/demo.log' && \
+         test \"\$(head -c 2 '$work/demo.bmp')\" = BM && test \$(wc -c <'$work/demo.bmp') -eq 43878 || \
+         { cat '$work/demo.log'; false; }"
 fi
 cat "$failures"
 [ "$todo" -gt 0 ] && note "$todo checks marked todo (counted as skipped)"

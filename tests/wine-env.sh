@@ -57,6 +57,44 @@ vsensor_stop()
     vsensor_pid=
 }
 
+# The libfprint driver of a recording in ../shared/data/recordings.
+recording_driver()
+{
+    case ${1##*/} in
+    elan-cobo) echo elan ;;
+    uru4000-*) echo uru4000 ;;
+    *) echo "${1##*/}" ;;
+    esac
+}
+
+# replay DIR COMMAND...: COMMAND under umockdev-run, with libfprint's real
+# driver talking to the traffic recorded in DIR (see the recordings' README)
+replay()
+{
+    local dir=$1 sys node devices d
+    shift
+    set -- env FP_DEVICE_EMULATION=1 FP_DRIVERS_WHITELIST="$(recording_driver "$dir")" "$@"
+    # a replay starts from a stopped wineserver, so that no Wine process of
+    # an earlier one is still there
+    "$WINESERVER" -k 2>/dev/null
+    "$WINESERVER" -w 2>/dev/null
+    if [ -f "$dir/capture.ioctl" ]; then
+        node=$(sed -n '1s/^@DEV \([^ ]*\).*/\1/p' "$dir/capture.ioctl")
+        devices=
+        for d in "$dir"/device*; do devices="$devices -d $d"; done
+        (cd "$dir" && timeout -k 5 60 umockdev-run $devices -i "$node=$dir/capture.ioctl" -- "$@")
+    else
+        sys=$(sed -n '1s/^P: //p' "$dir/device")
+        (cd "$dir" && timeout -k 5 60 umockdev-run -d device -p "/sys$sys=$(ls "$dir"/*.pcapng)" -- "$@")
+    fi
+}
+
+# the Windows form of a Unix path: drive Z: is the root
+winepath_of()
+{
+    printf 'Z:%s' "$1" | tr / '\\'
+}
+
 wine_env_stop()
 {
     vsensor_stop
