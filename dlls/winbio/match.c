@@ -206,6 +206,10 @@ static HRESULT add_recognition_unit( struct recognition *rec, struct unit *unit,
     }
     /* a verify-only sensor checks one template */
     else if (type == WINBIO_UNIX_OP_VERIFY) candidate->count = 1;
+    /* one template to check is what libfprint's verify is for, on a sensor
+     * that has it: each WinBio call is the libfprint operation it means */
+    else if (filter == verify_filter && candidate->count == 1 && (device->features & WINBIO_UNIX_FEATURE_VERIFY))
+        candidate->op.start.type = WINBIO_UNIX_OP_VERIFY;
     return S_OK;
 }
 
