@@ -91,7 +91,19 @@ static void free_job( struct async_job *job )
     winbio_free( job );
 }
 
-/* Runs the call through the synchronous API; the handle is synchronous on this thread. */
+/* What a property result reports of its call (GetProperty and SetProperty have the same fields). */
+static void report_property( const struct async_call *call, WINBIO_PROPERTY_TYPE *type, WINBIO_PROPERTY_ID *id,
+                             WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE *subfactor )
+{
+    *type = call->property_type;
+    *id = call->property_id;
+    *identity = call->identity;
+    *subfactor = call->subfactor;
+}
+
+/* Runs the call through the synchronous API; the handle is synchronous on this thread.
+ * The result already names the call's unit (queue_job); calls that find
+ * the unit themselves write it over. */
 static HRESULT run_job( struct session *session, struct async_job *job )
 {
     WINBIO_ASYNC_RESULT *res = &job->result;
@@ -114,7 +126,6 @@ static HRESULT run_job( struct session *session, struct async_job *job )
     case WINBIO_OPERATION_LOCATE_SENSOR:
         return WinBioLocateSensor( handle, &res->UnitId );
     case WINBIO_OPERATION_ENROLL_BEGIN:
-        res->UnitId = call->unit_id;
         res->Parameters.EnrollBegin.SubFactor = call->subfactor;
         return WinBioEnrollBegin( handle, call->subfactor, call->unit_id );
     case WINBIO_OPERATION_ENROLL_CAPTURE:
@@ -128,13 +139,11 @@ static HRESULT run_job( struct session *session, struct async_job *job )
         res->Parameters.EnrollSelect.SelectorValue = call->selector;
         return WinBioEnrollSelect( handle, call->selector );
     case WINBIO_OPERATION_ENUM_ENROLLMENTS:
-        res->UnitId = call->unit_id;
         res->Parameters.EnumEnrollments.Identity = call->identity;
         return WinBioEnumEnrollments( handle, call->unit_id, &call->identity,
                                       &res->Parameters.EnumEnrollments.SubFactorArray,
                                       &res->Parameters.EnumEnrollments.SubFactorCount );
     case WINBIO_OPERATION_DELETE_TEMPLATE:
-        res->UnitId = call->unit_id;
         res->Parameters.DeleteTemplate.Identity = call->identity;
         res->Parameters.DeleteTemplate.SubFactor = call->subfactor;
         return WinBioDeleteTemplate( handle, call->unit_id, &call->identity, call->subfactor );
@@ -144,29 +153,21 @@ static HRESULT run_job( struct session *session, struct async_job *job )
                                     &res->Parameters.CaptureSample.SampleSize,
                                     &res->Parameters.CaptureSample.RejectDetail );
     case WINBIO_OPERATION_GET_PROPERTY:
-        res->UnitId = call->unit_id;
-        res->Parameters.GetProperty.PropertyType = call->property_type;
-        res->Parameters.GetProperty.PropertyId = call->property_id;
-        res->Parameters.GetProperty.Identity = call->identity;
-        res->Parameters.GetProperty.SubFactor = call->subfactor;
+        report_property( call, &res->Parameters.GetProperty.PropertyType, &res->Parameters.GetProperty.PropertyId,
+                         &res->Parameters.GetProperty.Identity, &res->Parameters.GetProperty.SubFactor );
         return WinBioGetProperty( handle, call->property_type, call->property_id, call->unit_id,
                                   call->identity.Type ? &call->identity : NULL, call->subfactor,
                                   &res->Parameters.GetProperty.PropertyBuffer,
                                   &res->Parameters.GetProperty.PropertyBufferSize );
     case WINBIO_OPERATION_SET_PROPERTY:
-        res->UnitId = call->unit_id;
-        res->Parameters.SetProperty.PropertyType = call->property_type;
-        res->Parameters.SetProperty.PropertyId = call->property_id;
-        res->Parameters.SetProperty.Identity = call->identity;
-        res->Parameters.SetProperty.SubFactor = call->subfactor;
+        report_property( call, &res->Parameters.SetProperty.PropertyType, &res->Parameters.SetProperty.PropertyId,
+                         &res->Parameters.SetProperty.Identity, &res->Parameters.SetProperty.SubFactor );
         return WinBioSetProperty( handle, call->property_type, call->property_id, call->unit_id,
                                   call->identity.Type ? &call->identity : NULL, call->subfactor,
                                   call->buffer, call->buffer_size );
     case WINBIO_OPERATION_LOCK_UNIT:
-        res->UnitId = call->unit_id;
         return WinBioLockUnit( handle, call->unit_id );
     case WINBIO_OPERATION_UNLOCK_UNIT:
-        res->UnitId = call->unit_id;
         return WinBioUnlockUnit( handle, call->unit_id );
     case WINBIO_OPERATION_MONITOR_PRESENCE:
         return session_find_unit( session, call->unit_id ) ? WINBIO_E_UNSUPPORTED_FACTOR : WINBIO_E_INVALID_UNIT;

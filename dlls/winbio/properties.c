@@ -147,6 +147,24 @@ static HRESULT get_unit_property( struct session *session, struct unit *unit, WI
     return S_OK;
 }
 
+/* Queues a property call on an asynchronous handle; S_FALSE means "run it now". */
+static HRESULT queue_property( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TYPE operation,
+                               WINBIO_PROPERTY_TYPE type, WINBIO_PROPERTY_ID id, WINBIO_UNIT_ID unit_id,
+                               const WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
+                               void *buffer, SIZE_T size )
+{
+    struct async_call call = { operation };
+
+    call.property_type = type;
+    call.property_id = id;
+    call.unit_id = unit_id;
+    if (identity) call.identity = *identity;
+    call.subfactor = subfactor;
+    call.buffer = buffer;
+    call.buffer_size = size;
+    return async_queue( handle, &call );
+}
+
 /***********************************************************************
  *      WinBioGetProperty (winbio.@)
  */
@@ -155,7 +173,6 @@ HRESULT WINAPI WinBioGetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
                                   WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
                                   void **buffer, SIZE_T *size )
 {
-    struct async_call call = { WINBIO_OPERATION_GET_PROPERTY };
     WINBIO_ANTI_SPOOF_POLICY *policy;
     struct session *session;
     struct unit *unit;
@@ -164,12 +181,8 @@ HRESULT WINAPI WinBioGetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
     TRACE( "(%lu, %lu, %lu, %lu, %s, %#x, %p, %p)\n", handle, type, id, unit_id,
            debugstr_identity( identity ), subfactor, buffer, size );
 
-    call.property_type = type;
-    call.property_id = id;
-    call.unit_id = unit_id;
-    if (identity) call.identity = *identity;
-    call.subfactor = subfactor;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
+    if ((hr = queue_property( handle, WINBIO_OPERATION_GET_PROPERTY, type, id, unit_id, identity, subfactor,
+                              NULL, 0 )) != S_FALSE) return hr;
     if (!buffer || !size) return E_POINTER;
     *buffer = NULL;
     *size = 0;
@@ -209,21 +222,14 @@ HRESULT WINAPI WinBioSetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
                                   WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
                                   void *buffer, SIZE_T size )
 {
-    struct async_call call = { WINBIO_OPERATION_SET_PROPERTY };
     struct session *session;
     HRESULT hr;
 
     TRACE( "(%lu, %lu, %lu, %lu, %s, %#x, %p, %Iu)\n", handle, type, id, unit_id,
            debugstr_identity( identity ), subfactor, buffer, size );
 
-    call.property_type = type;
-    call.property_id = id;
-    call.unit_id = unit_id;
-    if (identity) call.identity = *identity;
-    call.subfactor = subfactor;
-    call.buffer = buffer;
-    call.buffer_size = size;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
+    if ((hr = queue_property( handle, WINBIO_OPERATION_SET_PROPERTY, type, id, unit_id, identity, subfactor,
+                              buffer, size )) != S_FALSE) return hr;
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     /* every unit property is read-only; the anti-spoof policy is the one
