@@ -505,25 +505,47 @@ HRESULT WINAPI WinBioWait( WINBIO_SESSION_HANDLE handle )
     return S_OK;
 }
 
+/* The common start of WinBioLockUnit and WinBioUnlockUnit: the call is
+ * queued on an asynchronous handle (*session stays NULL), or the session
+ * is begun and the unit found; end it with session_end(). */
+static HRESULT begin_unit_call( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TYPE operation,
+                                WINBIO_UNIT_ID unit_id, struct session **session, struct unit **unit )
+{
+    struct async_call call = { operation };
+    HRESULT hr;
+
+    *session = NULL;
+    call.unit_id = unit_id;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
+    if (FAILED(hr = session_begin( handle, session )))
+    {
+        *session = NULL;
+        return hr;
+    }
+    if (!unit_id) hr = E_INVALIDARG;
+    else if (!(*unit = session_find_unit( *session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    if (FAILED(hr))
+    {
+        session_end( *session );
+        *session = NULL;
+    }
+    return hr;
+}
+
 /***********************************************************************
  *      WinBioLockUnit (winbio.@)
  */
 HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id )
 {
-    struct async_call call = { WINBIO_OPERATION_LOCK_UNIT };
     struct session *session;
     struct unit *unit;
     HRESULT hr;
 
     TRACE( "(%lu, %lu)\n", handle, unit_id );
 
-    call.unit_id = unit_id;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    if (!unit_id) hr = E_INVALIDARG;
-    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
-    else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (FAILED(hr = begin_unit_call( handle, WINBIO_OPERATION_LOCK_UNIT, unit_id, &session, &unit )) || !session)
+        return hr;
+    if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
     else if (!session->locked)
     {
@@ -540,20 +562,15 @@ HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit
  */
 HRESULT WINAPI WinBioUnlockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id )
 {
-    struct async_call call = { WINBIO_OPERATION_UNLOCK_UNIT };
     struct session *session;
     struct unit *unit;
     HRESULT hr;
 
     TRACE( "(%lu, %lu)\n", handle, unit_id );
 
-    call.unit_id = unit_id;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    if (!unit_id) hr = E_INVALIDARG;
-    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
-    else if (session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
+    if (FAILED(hr = begin_unit_call( handle, WINBIO_OPERATION_UNLOCK_UNIT, unit_id, &session, &unit )) || !session)
+        return hr;
+    if (session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
     else
     {
         device_set_owner( unit, session, FALSE );
