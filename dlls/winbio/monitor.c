@@ -107,19 +107,13 @@ void monitor_run_events( struct session *session, const struct async_call *call 
     LeaveCriticalSection( &session->cs );
 }
 
+/* The calling user (an impersonated client included) is Local System. */
 static BOOL is_local_system(void)
 {
-    char buffer[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
-    TOKEN_USER *user = (TOKEN_USER *)buffer;
-    HANDLE token;
-    DWORD size;
-    BOOL ret;
+    WINBIO_IDENTITY user;
 
-    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_QUERY, &token )) return FALSE;
-    ret = GetTokenInformation( token, TokenUser, buffer, sizeof(buffer), &size ) &&
-          IsWellKnownSid( user->User.Sid, WinLocalSystemSid );
-    CloseHandle( token );
-    return ret;
+    return SUCCEEDED(identity_get_current_user( &user )) &&
+           IsWellKnownSid( (PSID)user.Value.AccountSid.Data, WinLocalSystemSid );
 }
 
 /***********************************************************************
