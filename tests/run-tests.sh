@@ -77,24 +77,34 @@ count_log()
 }
 
 # run_test LABEL COMMAND...: run one test program with a time limit
+# start LABEL LOG COMMAND...: runs COMMAND with its output in LOG, and
+# returns its status.  A program that failed at once without printing a
+# single line never ran (a winetest program prints at least its summary,
+# the replay client its unit, and Wine reports a crash): that happens
+# rarely when Wine cannot start a process.  Once more, then.
+start()
+{
+    local label=$1 log=$2 started status
+    shift 2
+    started=$(date +%s)
+    "$@" >"$log" 2>&1
+    status=$?
+    if [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && [ ! -s "$log" ] && \
+       [ $(($(date +%s) - started)) -lt 10 ]; then
+        note "$label: did not start (exit status $status), starting it again"
+        "$@" >"$log" 2>&1
+        status=$?
+    fi
+    return $status
+}
+
 run_test()
 {
     label=$1
     shift
     log=$work/test.log
-    started=$(date +%s)
-    timeout -k 10 "$TEST_TIMEOUT" "$@" >"$log" 2>&1
+    start "$label" "$log" timeout -k 10 "$TEST_TIMEOUT" "$@"
     status=$?
-    # A program that failed at once without printing a single line never
-    # ran (a winetest program prints at least its summary, and Wine reports
-    # a crash): that happens rarely when Wine cannot start a process.  Once
-    # more, then.
-    if [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && [ ! -s "$log" ] && \
-       [ $(($(date +%s) - started)) -lt 10 ]; then
-        note "$label: did not start (exit status $status), starting it again"
-        timeout -k 10 "$TEST_TIMEOUT" "$@" >"$log" 2>&1
-        status=$?
-    fi
     [ "$status" -eq 124 ] && echo "run-tests: $label: timed out after ${TEST_TIMEOUT}s" >>"$log"
     sed "s/^/[$label] /" "$log"
     count_log "$label" "$log" "$status"
@@ -281,7 +291,10 @@ replay_capture()
 {
     folder=$1 exe=$2 wine=$3 out=$work/replay-$1.pgm
     rm -f "$out"
-    replay "$recordings/$folder" "$wine" "$exe" "$(winepath_of "$out")" || return 1
+    start "replay $folder" "$work/replay.log" replay "$recordings/$folder" "$wine" "$exe" "$(winepath_of "$out")"
+    status=$?
+    cat "$work/replay.log"
+    [ "$status" -eq 0 ] || return 1
     python3 tests/replay/compare.py "$recordings/$folder/capture.png" "$out"
 }
 
