@@ -35,7 +35,7 @@
 #include "vsensor.h"
 #include <winbio.h>
 
-#include "median.h"
+#include "bench.h"
 
 #define WM_RESULT (WM_APP + 1)
 
@@ -67,18 +67,6 @@ static void CALLBACK cancelled( WINBIO_ASYNC_RESULT *result )
     }
     WinBioFree( result );
     SetEvent( delivered );
-}
-
-static WINBIO_UNIT_ID image_unit(void)
-{
-    WINBIO_UNIT_SCHEMA *units;
-    WINBIO_UNIT_ID id = 0;
-    SIZE_T count, i;
-
-    if (FAILED(WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ))) return 0;
-    for (i = 0; i < count; i++) if (!wcscmp( units[i].Model, L"virtual_image" )) id = units[i].UnitId;
-    WinBioFree( units );
-    return id;
 }
 
 static HRESULT get_hint( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, void **buffer, SIZE_T *size )

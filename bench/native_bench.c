@@ -38,7 +38,7 @@
 
 #include <fprint.h>
 
-#include "median.h"
+#include "bench.h"
 
 struct image
 {

@@ -33,7 +33,7 @@
 
 #include "winbio_private.h"
 #include "storage.h"
-#include "median.h"
+#include "bench.h"
 
 
 
@@ -63,18 +63,6 @@ static void touched( HANDLE thread )
     GetExitCodeThread( thread, &code );
     CloseHandle( thread );
     if (code) fail( "touching the sensor", E_FAIL );
-}
-
-static WINBIO_UNIT_ID image_unit(void)
-{
-    WINBIO_UNIT_SCHEMA *units;
-    WINBIO_UNIT_ID id = 0;
-    SIZE_T count, i;
-
-    if (FAILED(WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ))) return 0;
-    for (i = 0; i < count; i++) if (!wcscmp( units[i].Model, L"virtual_image" )) id = units[i].UnitId;
-    WinBioFree( units );
-    return id;
 }
 
 /* One enrollment; returns the time spent inside WinBioEnrollBegin and WinBioEnrollCapture. */

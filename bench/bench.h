@@ -1,5 +1,6 @@
 /*
- * Timing and medians for the benchmark programs
+ * What the benchmark programs share: medians, and on Windows a timer and
+ * the virtual image sensor's unit
  *
  * Copyright the winbio project developers
  *
@@ -18,8 +19,8 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
-#ifndef __WINBIO_BENCH_MEDIAN_H
-#define __WINBIO_BENCH_MEDIAN_H
+#ifndef __WINBIO_BENCH_BENCH_H
+#define __WINBIO_BENCH_BENCH_H
 
 #include <stdlib.h>
 
@@ -36,6 +37,21 @@ static double now_us(void)
     QueryPerformanceCounter( &counter );
     return counter.QuadPart * 1e6 / frequency.QuadPart;
 }
+
+#ifdef __WINBIO_H__
+/* The unit of libfprint's virtual image sensor, or 0. */
+static WINBIO_UNIT_ID image_unit(void)
+{
+    WINBIO_UNIT_SCHEMA *units;
+    WINBIO_UNIT_ID id = 0;
+    SIZE_T count, i;
+
+    if (FAILED(WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ))) return 0;
+    for (i = 0; i < count; i++) if (!wcscmp( units[i].Model, L"virtual_image" )) id = units[i].UnitId;
+    WinBioFree( units );
+    return id;
+}
+#endif
 #endif
 
 static int compare_double( const void *a, const void *b )
@@ -51,4 +67,4 @@ static double median( double *values, int count )
     return count % 2 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
 }
 
-#endif /* __WINBIO_BENCH_MEDIAN_H */
+#endif /* __WINBIO_BENCH_BENCH_H */
