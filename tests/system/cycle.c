@@ -93,10 +93,38 @@ static BOOL same_identity( const WINBIO_IDENTITY *a, const WINBIO_IDENTITY *b )
            !memcmp( a->Value.AccountSid.Data, b->Value.AccountSid.Data, a->Value.AccountSid.Size );
 }
 
+/* Finds virtual_image (listing the units when asked) and opens a system-pool
+ * session as the user; FALSE, after a failed check, when either fails. */
+static BOOL open_image_session( BOOL list, WINBIO_UNIT_ID *sensor, WINBIO_SESSION_HANDLE *session,
+                                WINBIO_IDENTITY *me )
+{
+    WINBIO_UNIT_SCHEMA *units = NULL;
+    SIZE_T count = 0, i;
+    HRESULT hr;
+
+    *sensor = 0;
+    hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count );
+    ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
+    for (i = 0; hr == S_OK && i < count; i++)
+    {
+        if (list) trace( "unit %lu: %ls\n", units[i].UnitId, units[i].Description );
+        if (!wcscmp( units[i].Model, L"virtual_image" )) *sensor = units[i].UnitId;
+    }
+    if (units) WinBioFree( units );
+    ok( *sensor != 0, "virtual_image is not listed\n" );
+    if (!*sensor) return FALSE;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
+                            session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (FAILED(hr)) return FALSE;
+    ok( get_current_identity( me ), "cannot read the process token\n" );
+    return TRUE;
+}
+
 static void test_cycle(void)
 {
     WINBIO_SESSION_HANDLE session = 0;
-    WINBIO_UNIT_SCHEMA *units = NULL;
     WINBIO_BIOMETRIC_SUBTYPE *subfactors = NULL;
     WINBIO_BIOMETRIC_SUBTYPE subfactor = WINBIO_SUBTYPE_NO_INFORMATION;
     WINBIO_REJECT_DETAIL reject = 0;
@@ -115,23 +143,7 @@ static void test_cycle(void)
         return;
     }
 
-    hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count );
-    ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
-    for (i = 0; hr == S_OK && i < count; i++)
-    {
-        trace( "unit %lu: %ls\n", units[i].UnitId, units[i].Description );
-        if (!wcscmp( units[i].Model, L"virtual_image" )) sensor = units[i].UnitId;
-    }
-    if (units) WinBioFree( units );
-    ok( sensor != 0, "virtual_image is not listed\n" );
-    if (!sensor) return;
-
-    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
-                            &session );
-    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
-    if (FAILED(hr)) return;
-
-    ok( get_current_identity( &me ), "cannot read the process token\n" );
+    if (!open_image_session( TRUE, &sensor, &session, &me )) return;
     /* what an earlier run may have left */
     WinBioDeleteTemplate( session, sensor, &me, WINBIO_SUBTYPE_ANY );
 
@@ -265,11 +277,9 @@ static HRESULT share_identify( WINBIO_SESSION_HANDLE session, const char *print,
 static void test_share(void)
 {
     WINBIO_SESSION_HANDLE session = 0;
-    WINBIO_UNIT_SCHEMA *units = NULL;
     WINBIO_BIOMETRIC_SUBTYPE subfactor;
     WINBIO_IDENTITY me, identity;
     WINBIO_UNIT_ID sensor = 0;
-    SIZE_T count = 0, i;
     char step[16];
     HRESULT hr;
 
@@ -285,19 +295,7 @@ static void test_share(void)
     }
     trace( "step %s in a %u-bit process\n", step, (unsigned int)(sizeof(void *) * 8) );
 
-    hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count );
-    ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
-    for (i = 0; hr == S_OK && i < count; i++)
-        if (!wcscmp( units[i].Model, L"virtual_image" )) sensor = units[i].UnitId;
-    if (units) WinBioFree( units );
-    ok( sensor != 0, "virtual_image is not listed\n" );
-    if (!sensor) return;
-
-    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
-                            &session );
-    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
-    if (FAILED(hr)) return;
-    ok( get_current_identity( &me ), "cannot read the process token\n" );
+    if (!open_image_session( FALSE, &sensor, &session, &me )) return;
 
     if (!strcmp( step, "enroll" ))
     {
