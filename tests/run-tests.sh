@@ -291,9 +291,10 @@ replay_capture()
 {
     folder=$1 exe=$2 wine=$3 out=$work/replay-$1.pgm
     rm -f "$out"
-    start "replay $folder" "$work/replay.log" replay "$recordings/$folder" "$wine" "$exe" "$(winepath_of "$out")"
+    start "replay $folder" "$work/replay-$folder.log" replay "$recordings/$folder" "$wine" "$exe" \
+        "$(winepath_of "$out")"
     status=$?
-    cat "$work/replay.log"
+    cat "$work/replay-$folder.log"
     [ "$status" -eq 0 ] || return 1
     python3 tests/replay/compare.py "$recordings/$folder/capture.png" "$out"
 }
@@ -313,6 +314,11 @@ else
             check "$arch replay $folder: the capture equals libfprint's picture" \
                 replay_capture "$folder" "$top/build/$arch-windows/replay_capture.exe" "$wine"
         done
+        # vendors whose names have several words are not cut at the first one
+        check "$arch replay uru4000-4500: made by Digital Persona, model U.are.U 4000/4000B/4500" \
+            grep -q 'manufacturer "Digital Persona", model "U.are.U 4000/4000B/4500"' "$work/replay-uru4000-4500.log"
+        check "$arch replay aes2501: made by AuthenTec, model AES2501, a swipe sensor" \
+            grep -q 'manufacturer "AuthenTec", model "AES2501", .*subtype 1,' "$work/replay-aes2501.log"
     done
     # the README's demo on a recorded sensor saves the picture as a BMP
     check "make demo SENSOR=vfs301 saves the captured picture" sh -c \
