@@ -54,16 +54,6 @@ BOOL is_finger_subfactor( WINBIO_BIOMETRIC_SUBTYPE subfactor )
            (subfactor >= WINBIO_FINGER_UNSPECIFIED_POS_01 && subfactor <= WINBIO_FINGER_UNSPECIFIED_POS_10);
 }
 
-/* WinBio counts fingers from the right thumb, libfprint from the left one. */
-static UINT32 subfactor_to_finger( WINBIO_BIOMETRIC_SUBTYPE subfactor )
-{
-    if (subfactor >= WINBIO_ANSI_381_POS_RH_THUMB && subfactor <= WINBIO_ANSI_381_POS_RH_LITTLE_FINGER)
-        return 6 + subfactor - WINBIO_ANSI_381_POS_RH_THUMB;     /* FP_FINGER_RIGHT_THUMB... */
-    if (subfactor >= WINBIO_ANSI_381_POS_LH_THUMB && subfactor <= WINBIO_ANSI_381_POS_LH_LITTLE_FINGER)
-        return 1 + subfactor - WINBIO_ANSI_381_POS_LH_THUMB;     /* FP_FINGER_LEFT_THUMB... */
-    return 0;                                                    /* FP_FINGER_UNKNOWN */
-}
-
 static HRESULT start_enroll_op( struct session *session, struct enrollment *enrollment )
 {
     struct op_start_params *start = &enrollment->op.start;
@@ -72,7 +62,6 @@ static HRESULT start_enroll_op( struct session *session, struct enrollment *enro
     memset( &enrollment->op, 0, sizeof(enrollment->op) );
     enrollment->op.unit = enrollment->unit;
     start->type = WINBIO_UNIX_OP_ENROLL;
-    start->finger = subfactor_to_finger( enrollment->subfactor );
     snprintf( start->description, sizeof(start->description),
               "winbio {%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}", id->Data1, id->Data2, id->Data3,
               id->Data4[0], id->Data4[1], id->Data4[2], id->Data4[3], id->Data4[4], id->Data4[5],

@@ -354,11 +354,6 @@ static BOOL load_templates( struct op *op, const struct op_start_params *params 
     return TRUE;
 }
 
-static FpFinger map_finger( UINT32 finger )
-{
-    return finger <= FP_FINGER_LAST ? finger : FP_FINGER_UNKNOWN;
-}
-
 static NTSTATUS loop_op_start( void *args )
 {
     struct op_start_params *params = args;
@@ -394,11 +389,16 @@ static NTSTATUS loop_op_start( void *args )
         fp_device_close( device, op->cancellable, close_done, op );
         break;
     case WINBIO_UNIX_OP_ENROLL:
+        /*
+         * No finger, user name or date: match-on-chip drivers build the id
+         * they store on the sensor from those, and who a print belongs to
+         * is the template database's business (a Windows SID and subfactor,
+         * which the Unix user name is not).  So the sensor holds anonymous
+         * prints, and the id it stores depends on nothing but the sensor.
+         */
         print = fp_print_new( device );
-        fp_print_set_finger( print, map_finger( params->finger ) );
         params->description[sizeof(params->description) - 1] = 0;
         fp_print_set_description( print, params->description );
-        fp_print_set_username( print, g_get_user_name() );
         op->status_handler = g_signal_connect( device, "notify::finger-status",
                                                G_CALLBACK(finger_status_changed), op );
         fp_device_enroll( device, print, op->cancellable, enroll_progress, op, NULL, enroll_done, op );

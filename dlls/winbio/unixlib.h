@@ -140,8 +140,8 @@ struct op_start_params
 {
     UINT64 device;            /* in: winbio_unix_device.id */
     UINT32 type;              /* in: enum winbio_unix_op_type */
-    UINT32 finger;            /* in, enroll: libfprint's FpFinger */
-    char   description[64];   /* in, enroll: stored with the print (our template id) */
+    UINT32 pad;
+    char   description[64];   /* in, enroll: kept in the serialized print (our template id) */
     UINT64 templates;         /* in: struct winbio_unix_blob[count] */
     UINT32 count;             /* in */
     UINT32 reserved;
