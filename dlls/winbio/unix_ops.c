@@ -24,7 +24,8 @@
 
 /*
  * Each WinBio request that needs the sensor becomes exactly one libfprint
- * operation (open, close, enroll, verify, identify, capture, list, delete),
+ * operation (open, close, enroll, verify, identify, capture, list, delete,
+ * clear),
  * started on the loop thread.  The PE side waits for its events with
  * op_wait, which can wait for several operations at once (a system pool
  * identify runs on every unit and takes the first touch), and cancels it
@@ -68,6 +69,16 @@ struct op
 /* one lock and condition for every operation, so that a wait can cover several */
 static GMutex ops_mutex;
 static GCond ops_cond;
+
+static const char *debugstr_op( UINT32 type )
+{
+    static const char * const names[] =
+    {
+        "open", "close", "enroll", "verify", "identify", "capture", "list", "delete", "clear"
+    };
+
+    return type < G_N_ELEMENTS(names) ? names[type] : wine_dbg_sprintf( "%u", type );
+}
 
 static struct op *op_from_handle( UINT64 handle )
 {
@@ -161,12 +172,12 @@ static UINT32 map_error( const struct op *op, const GError *error, UINT32 *retry
 
     if (g_error_matches( error, G_IO_ERROR, G_IO_ERROR_CANCELLED ))
     {
-        TRACE( "operation %u canceled\n", op->type );
+        TRACE( "%s canceled\n", debugstr_op( op->type ) );
         return WINBIO_UNIX_CANCELED;
     }
     if (error->domain == FP_DEVICE_RETRY)
     {
-        TRACE( "operation %u: retry %d: %s\n", op->type, error->code, error->message );
+        TRACE( "%s: retry %d: %s\n", debugstr_op( op->type ), error->code, error->message );
         *retry = error->code;
         return WINBIO_UNIX_RETRY;
     }
@@ -175,7 +186,7 @@ static UINT32 map_error( const struct op *op, const GError *error, UINT32 *retry
         ERR( "%s: %s\n", fp_device_get_name( op->device ), error->message );
         return WINBIO_UNIX_PERMISSION;
     }
-    WARN( "%s: operation %u failed: %s\n", fp_device_get_name( op->device ), op->type, error->message );
+    WARN( "%s: %s failed: %s\n", fp_device_get_name( op->device ), debugstr_op( op->type ), error->message );
     if (error->domain == FP_DEVICE_ERROR) return map_device_error( error->code );
     return WINBIO_UNIX_FAILED;
 }
@@ -333,6 +344,14 @@ static void delete_done( GObject *device, GAsyncResult *res, gpointer user )
     op_done( user, error );
 }
 
+static void clear_done( GObject *device, GAsyncResult *res, gpointer user )
+{
+    g_autoptr(GError) error = NULL;
+
+    fp_device_clear_storage_finish( FP_DEVICE(device), res, &error );
+    op_done( user, error );
+}
+
 static BOOL load_templates( struct op *op, const struct op_start_params *params )
 {
     const struct winbio_unix_blob *blobs = (const struct winbio_unix_blob *)(ULONG_PTR)params->templates;
@@ -379,7 +398,7 @@ static NTSTATUS loop_op_start( void *args )
         return STATUS_SUCCESS;
     }
 
-    TRACE( "%s: starting operation %u\n", fp_device_get_name( device ), op->type );
+    TRACE( "%s: starting %s\n", fp_device_get_name( device ), debugstr_op( op->type ) );
     switch (op->type)
     {
     case WINBIO_UNIX_OP_OPEN:
@@ -421,6 +440,9 @@ static NTSTATUS loop_op_start( void *args )
         if (op->templates->len != 1) goto invalid;
         fp_device_delete_print( device, g_ptr_array_index( op->templates, 0 ), op->cancellable,
                                 delete_done, op );
+        break;
+    case WINBIO_UNIX_OP_CLEAR:
+        fp_device_clear_storage( device, op->cancellable, clear_done, op );
         break;
     default:
         goto invalid;
@@ -538,7 +560,7 @@ NTSTATUS op_free( void *args )
     {
         if (!g_cond_wait_until( &ops_cond, &ops_mutex, deadline ))
         {
-            WARN( "operation %u did not end after being cancelled\n", op->type );
+            WARN( "%s did not end after being cancelled\n", debugstr_op( op->type ) );
             break;
         }
     }

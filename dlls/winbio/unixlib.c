@@ -237,8 +237,10 @@ static NTSTATUS loop_enum_devices( void *args )
     for (i = 0; i < params->count; i++)
     {
         describe_device( g_ptr_array_index( devices, i ), &out[i] );
-        TRACE( "device %u: driver %s id %s name %s\n", i, debugstr_a(out[i].driver),
-               debugstr_a(out[i].device_id), debugstr_a(out[i].name) );
+        TRACE( "device %u: driver %s id %s name %s, features %#x, %s, %u enroll stages\n", i,
+               debugstr_a(out[i].driver), debugstr_a(out[i].device_id), debugstr_a(out[i].name),
+               out[i].features, out[i].scan_type == WINBIO_UNIX_SCAN_SWIPE ? "swipe" : "press",
+               out[i].enroll_stages );
     }
     return STATUS_SUCCESS;
 }

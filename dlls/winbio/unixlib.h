@@ -126,6 +126,7 @@ enum winbio_unix_op_type
     WINBIO_UNIX_OP_CAPTURE,     /* result data: 8-bit grey pixels, row by row */
     WINBIO_UNIX_OP_LIST,        /* templates in; result data: a byte each, 1 if the device stores it */
     WINBIO_UNIX_OP_DELETE,      /* one template in: removed from the device's storage */
+    WINBIO_UNIX_OP_CLEAR,       /* every print in the device's storage removed */
 };
 
 /* A template: libfprint's serialized print, opaque to the PE side. */
