@@ -69,21 +69,28 @@ static HRESULT start_enroll_op( struct session *session, struct enrollment *enro
     return device_start( session, &enrollment->op );
 }
 
-/* Removes a template from the sensor's own storage, for sensors that have one. */
-static void delete_from_chip( struct session *session, struct unit *unit, const BYTE *data, UINT32 size )
+/* Runs one operation on the sensor's own storage: deleting one print, or all of them. */
+static UINT32 run_storage_op( struct session *session, struct unit *unit, UINT32 type, const BYTE *data, UINT32 size )
 {
     struct winbio_unix_blob blob = { (ULONG_PTR)data, size };
     struct device_op op = { unit };
     SIZE_T winner;
 
-    if (!(unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_DELETE)) return;
-    op.start.type = WINBIO_UNIX_OP_DELETE;
+    op.start.type = type;
     op.start.templates = (ULONG_PTR)&blob;
-    op.start.count = 1;
+    op.start.count = data ? 1 : 0;
     device_run_first( session, &op, 1, &winner );
-    if (op.result.result != WINBIO_UNIX_OK && op.result.result != WINBIO_UNIX_DATA_NOT_FOUND)
-        WARN( "cannot delete a template from %s: result %u\n", debugstr_a(unit->key), op.result.result );
     device_finish( session, &op );
+    if (op.result.result != WINBIO_UNIX_OK && op.result.result != WINBIO_UNIX_DATA_NOT_FOUND)
+        WARN( "storage operation %u failed on %s: result %u\n", type, debugstr_a(unit->key), op.result.result );
+    return op.result.result;
+}
+
+/* Removes a template from the sensor's own storage, for sensors that have one. */
+static void delete_from_chip( struct session *session, struct unit *unit, const BYTE *data, UINT32 size )
+{
+    if (!(unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_DELETE)) return;
+    run_storage_op( session, unit, WINBIO_UNIX_OP_DELETE, data, size );
 }
 
 static void end_enrollment( struct session *session, BOOL keep_on_chip )
@@ -501,13 +508,22 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
     else hr = device_check_enrollment( unit, session );
+    /* deleting for every identity is for administrators */
+    if (SUCCEEDED(hr) && identity->Type == WINBIO_ID_TYPE_WILDCARD && !identity_caller_is_admin())
+        hr = E_ACCESSDENIED;
     if (SUCCEEDED(hr) && SUCCEEDED(hr = storage_get_set( session->db, &set )) &&
-        (unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_DELETE) &&
+        (unit->device.features & (WINBIO_UNIX_FEATURE_STORAGE_DELETE | WINBIO_UNIX_FEATURE_STORAGE_CLEAR)) &&
         SUCCEEDED(hr = device_acquire( unit, session )))
     {
+        /* Everything of everyone: a sensor that can empty its storage does
+         * so in one operation, which also takes the prints no database
+         * names (left by another prefix or program). */
+        if (identity->Type == WINBIO_ID_TYPE_WILDCARD && subfactor == WINBIO_SUBTYPE_ANY &&
+            (unit->device.features & WINBIO_UNIX_FEATURE_STORAGE_CLEAR))
+            hr = map_unix_result( run_storage_op( session, unit, WINBIO_UNIX_OP_CLEAR, NULL, 0 ) );
         /* the chip first: should that fail, the database still names
          * every print the chip holds */
-        for (i = 0; i < set->count; i++)
+        else for (i = 0; i < set->count; i++)
             if (template_matches( &set->templates[i], identity, subfactor, unit ))
                 delete_from_chip( session, unit, set->templates[i].data, set->templates[i].data_size );
         device_release( unit );

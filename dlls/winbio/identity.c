@@ -102,6 +102,19 @@ HRESULT identity_get_current_user( WINBIO_IDENTITY *identity )
     return S_OK;
 }
 
+/* Whether the caller's token holds the Administrators group, which Windows
+ * asks of some calls (Wine's default token does). */
+BOOL identity_caller_is_admin(void)
+{
+    BYTE buffer[SECURITY_MAX_SID_SIZE];
+    DWORD size = sizeof(buffer);
+    BOOL member = FALSE;
+
+    if (!CreateWellKnownSid( WinBuiltinAdministratorsSid, NULL, buffer, &size )) return FALSE;
+    if (!CheckTokenMembership( NULL, buffer, &member )) return FALSE;
+    return member;
+}
+
 /* S-1-5-21-...; formatted here rather than with ConvertSidToStringSid so
  * that a trace never allocates and never trusts the announced size. */
 static const char *debugstr_sid( const UCHAR *data, ULONG size )
