@@ -19,13 +19,18 @@
  */
 
 /*
- * Opening a libfprint device is slow (100 ms and more) and exclusive, so a
- * device is opened when an operation first needs it and kept open for a
- * short idle grace afterwards.  While it is open the process holds a lock
- * on a per-device file in the prefix, so that another Wine process waits
- * for its turn (and gets WINBIO_E_DEVICE_BUSY after a bounded wait) instead
- * of fighting over the sensor.  A file lock, unlike a mutex, belongs to no
- * thread and goes away with the process.
+ * Opening a libfprint device is slow (100 ms and more) and exclusive, and a
+ * match-on-chip sensor expects one open for a whole conversation.  So a
+ * device is opened when an operation first needs it and stays open while a
+ * session of the process includes its unit; it is closed when the last such
+ * session closes, when the sensor turns out to be unplugged, or when another
+ * process asks for it while it is idle.
+ *
+ * While it is open the process holds a lock on a per-device file in the
+ * prefix.  Another Wine process that wants the device sets a named event
+ * and waits for the lock, with a bound after which it gets
+ * WINBIO_E_DEVICE_BUSY.  A file lock, unlike a mutex, belongs to no thread
+ * and goes away with the process.
  *
  * Within the process a unit runs one operation at a time; libfprint itself
  * only ever runs on the Unix side's loop thread.
@@ -36,7 +41,6 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
-#define IDLE_GRACE_MS     1000
 #define CLAIM_TIMEOUT_MS  5000
 #define CLAIM_POLL_MS     20
 
@@ -89,9 +93,19 @@ static UINT32 run_op( struct unit *unit, UINT32 type )
     return wait.result;
 }
 
+/* The unit's key as part of a file or object name. */
+static void unit_name( const struct unit *unit, WCHAR *name, int size )
+{
+    WCHAR *p;
+
+    MultiByteToWideChar( CP_UTF8, 0, unit->key, -1, name, size );
+    name[size - 1] = 0;
+    for (p = name; *p; p++) if (wcschr( L"\\/:*?\"<>|", *p )) *p = '_';
+}
+
 static HANDLE open_claim_file( struct unit *unit )
 {
-    WCHAR path[MAX_PATH], *p;
+    WCHAR path[MAX_PATH];
     int len;
 
     /* beside the databases, where 64-bit and 32-bit processes meet */
@@ -99,12 +113,25 @@ static HANDLE open_claim_file( struct unit *unit )
     CreateDirectoryW( path, NULL );
     lstrcatW( path, L"\\" );
     len = lstrlenW( path );
-    MultiByteToWideChar( CP_UTF8, 0, unit->key, -1, path + len, MAX_PATH - len - 6 );
-    path[MAX_PATH - 6] = 0;
-    for (p = path + len; *p; p++) if (wcschr( L"\\/:*?\"<>|", *p )) *p = '_';
+    unit_name( unit, path + len, MAX_PATH - len - 6 );
     lstrcatW( path, L".lock" );
     return CreateFileW( path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
                         NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL );
+}
+
+/* The event through which processes ask each other for the device. */
+static HANDLE get_want_event( struct unit *unit )
+{
+    WCHAR name[300];
+    HANDLE event;
+
+    if (unit->want_event) return unit->want_event;
+    lstrcpyW( name, L"Local\\winbio-want-" );
+    unit_name( unit, name + lstrlenW( name ), ARRAY_SIZE(name) - lstrlenW( name ) );
+    if (!(event = CreateEventW( NULL, FALSE, FALSE, name )))
+        WARN( "cannot create the event of %s, error %lu\n", debugstr_a(unit->key), GetLastError() );
+    else if (InterlockedCompareExchangePointer( &unit->want_event, event, NULL )) CloseHandle( event );
+    return unit->want_event;
 }
 
 /* Waits (bounded) until no other process has the device open. */
@@ -112,7 +139,7 @@ static HRESULT claim_device( struct unit *unit )
 {
     OVERLAPPED overlapped = { 0 };
     ULONGLONG start = GetTickCount64();
-    HANDLE file;
+    HANDLE file, want = get_want_event( unit );
 
     if ((file = open_claim_file( unit )) == INVALID_HANDLE_VALUE)
     {
@@ -127,8 +154,12 @@ static HRESULT claim_device( struct unit *unit )
             CloseHandle( file );
             return WINBIO_E_DEVICE_BUSY;
         }
+        /* the holder lets go as soon as it is idle */
+        if (want) SetEvent( want );
         Sleep( CLAIM_POLL_MS );
     }
+    /* what is still signalled was meant for the previous holder */
+    if (want) ResetEvent( want );
     unit->claim = file;
     return S_OK;
 }
@@ -140,6 +171,31 @@ static void unclaim_device( struct unit *unit )
     UnlockFileEx( unit->claim, 0, 1, 0, &overlapped );
     CloseHandle( unit->claim );
     unit->claim = NULL;
+}
+
+static void close_if_unused( struct unit *unit );
+
+/* Another process asks for the device. */
+static void CALLBACK want_callback( TP_CALLBACK_INSTANCE *instance, void *context, TP_WAIT *wait,
+                                    TP_WAIT_RESULT result )
+{
+    struct unit *unit = context;
+
+    EnterCriticalSection( &unit->cs );
+    if (unit->open)
+    {
+        TRACE( "another process wants %s\n", debugstr_a(unit->key) );
+        unit->wanted = TRUE;
+        close_if_unused( unit );
+    }
+    LeaveCriticalSection( &unit->cs );
+}
+
+static void watch_wants( struct unit *unit, BOOL watch )
+{
+    if (!unit->want_event) return;
+    if (!unit->want_wait && !(unit->want_wait = CreateThreadpoolWait( want_callback, unit, NULL ))) return;
+    SetThreadpoolWait( unit->want_wait, watch ? unit->want_event : NULL, NULL );
 }
 
 static HRESULT open_device( struct unit *unit )
@@ -166,41 +222,38 @@ static HRESULT open_device( struct unit *unit )
 static void close_device( struct unit *unit )
 {
     TRACE( "closing %s\n", debugstr_a(unit->key) );
+    watch_wants( unit, FALSE );
     run_op( unit, WINBIO_UNIX_OP_CLOSE );
     unclaim_device( unit );
 }
 
-static void CALLBACK idle_timer_proc( TP_CALLBACK_INSTANCE *instance, void *context, TP_TIMER *timer )
+/* Closes the device when nothing keeps it open any more.  Called with
+ * unit->cs held, which is left while the device closes. */
+static void close_if_unused( struct unit *unit )
 {
-    struct unit *unit = context;
-    BOOL close = FALSE;
-
-    EnterCriticalSection( &unit->cs );
-    if (!unit->busy && !unit->owner && unit->open)
-    {
-        unit->busy = close = TRUE;
-    }
+    if (!unit->open || unit->busy || unit->owner) return;
+    if (unit->users && !unit->wanted && !unit->gone) return;
+    unit->busy = TRUE;
     LeaveCriticalSection( &unit->cs );
-    if (!close) return;
-
     close_device( unit );
     EnterCriticalSection( &unit->cs );
-    unit->open = FALSE;
-    unit->busy = FALSE;
+    unit->open = unit->busy = unit->wanted = unit->gone = FALSE;
     WakeAllConditionVariable( &unit->changed );
+}
+
+void device_add_user( struct unit *unit )
+{
+    EnterCriticalSection( &unit->cs );
+    unit->users++;
     LeaveCriticalSection( &unit->cs );
 }
 
-static void arm_idle_timer( struct unit *unit )
+void device_remove_user( struct unit *unit )
 {
-    LARGE_INTEGER due;
-    FILETIME ft;
-
-    if (!unit->idle_timer && !(unit->idle_timer = CreateThreadpoolTimer( idle_timer_proc, unit, NULL ))) return;
-    due.QuadPart = -(LONGLONG)IDLE_GRACE_MS * 10000;
-    ft.dwLowDateTime = due.u.LowPart;
-    ft.dwHighDateTime = due.u.HighPart;
-    SetThreadpoolTimer( unit->idle_timer, &ft, 0, 0 );
+    EnterCriticalSection( &unit->cs );
+    unit->users--;
+    close_if_unused( unit );
+    LeaveCriticalSection( &unit->cs );
 }
 
 HRESULT device_acquire( struct unit *unit, struct session *session )
@@ -230,6 +283,7 @@ HRESULT device_acquire( struct unit *unit, struct session *session )
             return hr;
         }
         unit->open = TRUE;
+        watch_wants( unit, TRUE );
     }
     return S_OK;
 }
@@ -238,8 +292,8 @@ void device_release( struct unit *unit )
 {
     EnterCriticalSection( &unit->cs );
     unit->busy = FALSE;
-    if (unit->open && !unit->owner) arm_idle_timer( unit );
     WakeAllConditionVariable( &unit->changed );
+    close_if_unused( unit );
     LeaveCriticalSection( &unit->cs );
 }
 
@@ -278,7 +332,7 @@ HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own )
     else if (unit->owner == session)
     {
         unit->owner = NULL;
-        if (unit->open && !unit->busy) arm_idle_timer( unit );
+        close_if_unused( unit );
     }
     WakeAllConditionVariable( &unit->changed );
     LeaveCriticalSection( &unit->cs );
@@ -331,12 +385,23 @@ HRESULT device_start( struct session *session, struct device_op *op )
     return S_OK;
 }
 
-HRESULT device_wait( struct session *session, UINT64 op, struct op_wait_params *event )
+/* A sensor found unplugged is closed once its operation ends: libfprint
+ * only forgets a removed device that is closed. */
+static void note_result( struct unit *unit, const struct op_wait_params *event )
+{
+    if (event->event != WINBIO_UNIX_EVENT_DONE || event->result != WINBIO_UNIX_REMOVED) return;
+    EnterCriticalSection( &unit->cs );
+    unit->gone = TRUE;
+    LeaveCriticalSection( &unit->cs );
+}
+
+HRESULT device_wait( struct session *session, struct device_op *op, struct op_wait_params *event )
 {
     memset( event, 0, sizeof(*event) );
-    event->ops[0] = op;
+    event->ops[0] = op->start.op;
     event->count = 1;
     if (UNIX_CALL( op_wait, event )) return WINBIO_E_DEVICE_FAILURE;
+    note_result( op->unit, event );
     return S_OK;
 }
 
@@ -406,6 +471,7 @@ HRESULT device_run_first( struct session *session, struct device_op *ops, SIZE_T
 
         i = index[wait.index];
         ops[i].result = wait;
+        note_result( ops[i].unit, &wait );
         index[wait.index] = index[--pending];
         if (*winner < count || FAILED(hr)) continue;
 

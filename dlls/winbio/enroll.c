@@ -189,7 +189,7 @@ static HRESULT next_capture( struct session *session, struct enrollment *enrollm
 
     for (;;)
     {
-        if (FAILED(hr = device_wait( session, enrollment->op.start.op, &event ))) return hr;
+        if (FAILED(hr = device_wait( session, &enrollment->op, &event ))) return hr;
         if (event.event == WINBIO_UNIX_EVENT_PROGRESS)
         {
             if (event.result == WINBIO_UNIX_RETRY)

@@ -39,9 +39,20 @@ struct session *session_addref( struct session *session )
     return session;
 }
 
+/* The session no longer keeps its units' devices open. */
+static void stop_using_units( struct session *session )
+{
+    SIZE_T i;
+
+    if (!session->using_units) return;
+    session->using_units = FALSE;
+    for (i = 0; i < session->unit_count; i++) device_remove_user( session->units[i] );
+}
+
 void session_release( struct session *session )
 {
     if (InterlockedDecrement( &session->refcount )) return;
+    stop_using_units( session );
     if (session->db) storage_close( session->db );
     session->cs.DebugInfo->Spare[0] = 0;
     DeleteCriticalSection( &session->cs );
@@ -329,6 +340,8 @@ HRESULT session_connect( struct session *session )
     hr = get_pool_units( session->pool, requested, count, &session->units, &session->unit_count );
     if (requested != ids) winbio_free( requested );
     if (FAILED(hr)) return hr;
+    for (count = 0; count < session->unit_count; count++) device_add_user( session->units[count] );
+    session->using_units = TRUE;
     return storage_open( &session->database_id, &session->db );
 }
 
@@ -428,6 +441,7 @@ void session_teardown( struct session *session )
 
     enrollment_discard( session );
     for (i = 0; i < session->unit_count; i++) device_set_owner( session->units[i], session, FALSE );
+    stop_using_units( session );
 }
 
 /***********************************************************************

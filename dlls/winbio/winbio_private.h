@@ -72,8 +72,12 @@ struct unit
     BOOL busy;                      /* an operation runs on the device */
     struct session *owner;          /* session enrolling on it or holding WinBioLockUnit */
     BOOL open;                      /* libfprint device open */
+    LONG users;                     /* sessions of this process that include the unit */
+    BOOL wanted;                    /* another process waits for the device */
+    BOOL gone;                      /* an operation found the sensor unplugged */
     HANDLE claim;                   /* lock file: held by the process that has the device open */
-    PTP_TIMER idle_timer;           /* closes the device after a short idle grace */
+    HANDLE want_event;              /* named: set by a process that waits for the device */
+    PTP_WAIT want_wait;             /* on want_event, while the device is open */
 };
 
 /* units.c */
@@ -139,6 +143,7 @@ struct session
     struct winbio_database *db;
     SIZE_T unit_count;
     struct unit **units;
+    BOOL using_units;               /* counted among the users of its units */
     CRITICAL_SECTION cs;            /* guards what follows */
     CONDITION_VARIABLE idle;        /* signalled when an operation ends */
     LONG operations;                /* operations in progress (WinBioWait) */
@@ -228,6 +233,10 @@ struct device_op
  * operation runs, fails if another session owns it, opens the device. */
 extern HRESULT device_acquire( struct unit *unit, struct session *session );
 extern void device_release( struct unit *unit );
+/* A session that includes the unit opens and closes: the device stays open
+ * while a session of the process may use it. */
+extern void device_add_user( struct unit *unit );
+extern void device_remove_user( struct unit *unit );
 extern HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own );
 extern HRESULT device_check_enrollment( struct unit *unit, struct session *session );
 extern void device_wait_owner( struct unit *unit, struct session *session );
@@ -235,7 +244,7 @@ extern void device_wait_owner( struct unit *unit, struct session *session );
  * finishes; the others are cancelled.  Returns the index of the winner. */
 extern HRESULT device_run_first( struct session *session, struct device_op *ops, SIZE_T count, SIZE_T *winner );
 extern HRESULT device_start( struct session *session, struct device_op *op );
-extern HRESULT device_wait( struct session *session, UINT64 op, struct op_wait_params *event );
+extern HRESULT device_wait( struct session *session, struct device_op *op, struct op_wait_params *event );
 extern void device_finish( struct session *session, struct device_op *op );
 extern void *device_get_data( UINT64 op, UINT32 item, UINT32 *size );
 extern HRESULT map_unix_result( UINT32 result );
