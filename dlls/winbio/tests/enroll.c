@@ -455,8 +455,8 @@ static BOOL storage_lists( const char *id )
     char reply[VSENSOR_LINE_MAX], *p;
     size_t len = strlen( id );
 
-    /* the chip answers only while the device is open, which it stays for a
-     * moment after each operation: ask right after one */
+    /* the chip answers only while the device is open, which it stays while
+     * the session is open */
     ok( vsensor_storage( "LIST", reply, sizeof(reply) ), "LIST: %s\n", reply );
     for (p = reply; (p = strstr( p, id )); p += len)
         if ((p == reply || p[-1] == ' ') && (!p[len] || p[len] == ' ')) return TRUE;
@@ -493,6 +493,7 @@ static HRESULT enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_BIOMETRIC_S
 static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
 {
     WINBIO_IDENTITY identity;
+    struct touch scan;
     unsigned int captures;
     ULONG stages = 0;
     BOOLEAN is_new;
@@ -567,6 +568,28 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
     ok( vsensor_storage( "REMOVE finger-b", NULL, 0 ), "REMOVE failed\n" );
     ok( !is_enrolled( session, storage_unit, WINBIO_ANSI_381_POS_RH_THUMB, NULL ),
         "the database still has the print the chip lost\n" );
+
+    /* Every template of every identity: the chip is emptied (one
+     * clear_storage), and the database forgets the unit's templates. */
+    hr = enroll_storage( session, WINBIO_ANSI_381_POS_LH_THUMB, "finger-c", &captures );
+    ok( hr == S_OK, "enrollment ended with %#lx\n", hr );
+    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    ok( storage_lists( "finger-c" ), "the chip does not list the print\n" );
+    identity.Type = WINBIO_ID_TYPE_WILDCARD;
+    identity.Value.Wildcard = WINBIO_IDENTITY_WILDCARD;
+    /* the virtual sensor clears its storage once it is told to go on */
+    start_touch( &scan, "STORAGE", "CONT ", 0 );
+    hr = WinBioDeleteTemplate( session, storage_unit, &identity, WINBIO_SUBTYPE_ANY );
+    touch_join( &scan );
+    ok( hr == S_OK, "WinBioDeleteTemplate (everything) returned %#lx\n", hr );
+    ok( !storage_lists( "finger-c" ), "the chip still lists the print\n" );
+    ok( !is_enrolled( session, storage_unit, WINBIO_ANSI_381_POS_LH_THUMB, NULL ), "still enrolled\n" );
+    /* nothing left to delete: the database says so, though the chip was emptied again */
+    start_touch( &scan, "STORAGE", "CONT ", 0 );
+    hr = WinBioDeleteTemplate( session, storage_unit, &identity, WINBIO_SUBTYPE_ANY );
+    touch_join( &scan );
+    ok( hr == WINBIO_E_DATABASE_NO_SUCH_RECORD, "deleting everything again: got %#lx\n", hr );
 }
 
 START_TEST(enroll)

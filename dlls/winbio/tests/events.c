@@ -192,7 +192,7 @@ static void test_unit_removal(void)
     WinBioEnrollDiscard( session );
     WinBioCloseSession( session );
 
-    /* libfprint reports the removal once the device is closed, after the idle grace */
+    /* libfprint reports the removal once the device is closed, as soon as the failed call is over */
     if ((result = expect_result( framework, WINBIO_OPERATION_UNIT_REMOVAL, S_OK, &sequence )))
     {
         ok( result->UnitId == device_unit, "unit %lu, expected %lu\n", result->UnitId, device_unit );
