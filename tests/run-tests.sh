@@ -299,15 +299,29 @@ replay_capture()
     python3 tests/replay/compare.py "$recordings/$folder/capture.png" "$out"
 }
 
+# replay_moc FOLDER WINE EXE OPERATIONS [ARGS]: the match-on-chip client
+# replays FOLDER, and the libfprint operations it ran are exactly OPERATIONS
+replay_moc()
+{
+    folder=$1 wine=$2 exe=$3 expected=$4
+    shift 4
+    start "replay $folder" "$work/replay-$folder.log" replay "$recordings/$folder" \
+        env WINEDEBUG=trace+winbio "$wine" "$exe" "$@"
+    status=$?
+    grep -av '^[0-9a-f]*:trace:' "$work/replay-$folder.log" | grep -a '^unit\|^moc\|^cleared\|^enroll\|^verify\|^identify'
+    ran=$(sed -n 's/^[0-9a-f]*:trace:winbio:loop_op_start .*: starting \([a-z]*\)\r*$/\1/p' \
+          "$work/replay-$folder.log" | tr '\n' ' ')
+    echo "libfprint operations: $ran"
+    [ "$status" -eq 0 ] && grep -q '^moc: done' "$work/replay-$folder.log" && [ "$ran" = "$expected " ]
+}
+
 if [ ! -d "$recordings" ]; then
     note "replays of real sensors skipped: no recordings in $recordings"
     skipped=$((skipped + 1))
 elif ! command -v umockdev-run >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
     note "replays of real sensors skipped: umockdev-run or python3 not installed (apt-get install umockdev python3)"
-    skipped=$((skipped + $(echo $image_recordings | wc -w)))
+    skipped=$((skipped + $(echo $image_recordings | wc -w) + 2))
 else
-    note "replays of the match-on-chip sensors (elanmoc, goodixmoc) skipped: not written yet"
-    skipped=$((skipped + 2))
     for arch in $run_archs; do
         wine=$(loader $arch)
         for folder in $image_recordings; do
@@ -319,6 +333,14 @@ else
             grep -q 'manufacturer "Digital Persona", model "U.are.U 4000/4000B/4500"' "$work/replay-uru4000-4500.log"
         check "$arch replay aes2501: made by AuthenTec, model AES2501, a swipe sensor" \
             grep -q 'manufacturer "AuthenTec", model "AES2501", .*subtype 1,' "$work/replay-aes2501.log"
+        # match on chip: each call is the one libfprint operation the recording holds
+        check "$arch replay elanmoc: enroll, list, verify, identify, delete" \
+            replay_moc elanmoc "$wine" "$top/build/$arch-windows/replay_moc.exe" \
+                "open enroll list verify identify delete close"
+        # removing every template of every identity empties the sensor at once
+        check "$arch replay goodixmoc: clear, enroll, list, verify, identify, delete" \
+            replay_moc goodixmoc "$wine" "$top/build/$arch-windows/replay_moc.exe" \
+                "open clear enroll list verify identify delete close" --clear
     done
     # the README's demo on a recorded sensor saves the picture as a BMP
     check "make demo SENSOR=vfs301 saves the captured picture" sh -c \

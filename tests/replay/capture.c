@@ -27,15 +27,7 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
-#include <stdio.h>
-#include <windows.h>
-#include <winbio.h>
-
-static int fail( const char *what, HRESULT hr )
-{
-    printf( "capture: %s failed: 0x%08lx\n", what, (unsigned long)hr );
-    return 1;
-}
+#include "replay.h"
 
 /* The picture of the BIR's standard block: the ANSI INCITS 381 header as
  * winbio_types.h lays it out, one view record, and the pixels. */
@@ -75,32 +67,21 @@ static int save_image( const WINBIO_BIR *bir, SIZE_T size, const char *path )
 int main( int argc, char **argv )
 {
     WINBIO_SESSION_HANDLE session;
-    WINBIO_UNIT_SCHEMA *units;
     WINBIO_REJECT_DETAIL reject;
     WINBIO_UNIT_ID unit;
     WINBIO_BIR *sample;
-    SIZE_T count, size, i;
+    SIZE_T size;
     HRESULT hr;
     int ret;
+
+    program = "capture";
 
     if (argc < 2)
     {
         printf( "usage: capture.exe OUTPUT.pgm\n" );
         return 2;
     }
-    if (FAILED(hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count )))
-        return fail( "WinBioEnumBiometricUnits", hr );
-    for (i = 0; i < count; i++)
-        printf( "unit %lu: description \"%ls\", manufacturer \"%ls\", model \"%ls\", instance \"%ls\", "
-                "subtype %lu, capabilities 0x%lx\n", units[i].UnitId, units[i].Description,
-                units[i].Manufacturer, units[i].Model, units[i].DeviceInstanceId, units[i].SensorSubType,
-                units[i].Capabilities );
-    WinBioFree( units );
-    if (count != 1)
-    {
-        printf( "capture: %lu units, expected the recorded one\n", (unsigned long)count );
-        return 1;
-    }
+    if (!recorded_unit()) return 1;
 
     if (FAILED(hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0,
                                        NULL, &session )))
