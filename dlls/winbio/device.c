@@ -200,6 +200,7 @@ static void watch_wants( struct unit *unit, BOOL watch )
 
 static HRESULT open_device( struct unit *unit )
 {
+    ULONGLONG start = GetTickCount64();
     struct unit **present;
     SIZE_T count;
     UINT32 result;
@@ -210,7 +211,11 @@ static HRESULT open_device( struct unit *unit )
     if (SUCCEEDED(units_get_all( &present, &count ))) winbio_free( present );
     if (FAILED(hr = claim_device( unit ))) return hr;
     TRACE( "opening %s\n", debugstr_a(unit->key) );
-    if ((result = run_op( unit, WINBIO_UNIX_OP_OPEN )) != WINBIO_UNIX_OK)
+    /* a program outside Wine (fprintd) may have it: wait a while for that too */
+    while ((result = run_op( unit, WINBIO_UNIX_OP_OPEN )) == WINBIO_UNIX_BUSY &&
+           GetTickCount64() - start < CLAIM_TIMEOUT_MS)
+        Sleep( 200 );
+    if (result != WINBIO_UNIX_OK)
     {
         WARN( "cannot open %s: result %u\n", debugstr_a(unit->key), result );
         unclaim_device( unit );

@@ -32,6 +32,7 @@
  * with op_cancel from any thread.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "unix_private.h"
@@ -164,6 +165,77 @@ static UINT32 map_device_error( int code )
     }
 }
 
+/* GUsb's error for a device node the user may not open; libfprint passes
+ * it on as it is.  GUsb's headers are not installed with libfprint's, so
+ * its domain is found by name: G_USB_DEVICE_ERROR_PERMISSION_DENIED. */
+#define GUSB_ERROR_DOMAIN "g-usb-device-error-quark"
+#define GUSB_ERROR_PERMISSION_DENIED 9
+#define GUSB_ERROR_BUSY 10              /* another process (fprintd) claimed the device */
+
+static gboolean is_permission_denied( const GError *error )
+{
+    return g_error_matches( error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED ) ||
+           (error->domain == g_quark_try_string( GUSB_ERROR_DOMAIN ) &&
+            error->code == GUSB_ERROR_PERMISSION_DENIED);
+}
+
+static guint64 read_usb_attribute( const char *device, const char *attribute, guint base )
+{
+    g_autofree gchar *path = g_build_filename( "/sys/bus/usb/devices", device, attribute, NULL );
+    g_autofree gchar *contents = NULL;
+
+    if (!g_file_get_contents( path, &contents, NULL, NULL )) return 0;
+    return g_ascii_strtoull( contents, NULL, base );
+}
+
+/* The node of the USB device with these ids, as sysfs describes it. */
+static gchar *find_usb_node( guint vendor, guint product )
+{
+    GDir *dir = g_dir_open( "/sys/bus/usb/devices", 0, NULL );
+    const gchar *name;
+    gchar *node = NULL;
+    guint64 bus, address;
+
+    if (!dir) return NULL;
+    while (!node && (name = g_dir_read_name( dir )))
+    {
+        if (read_usb_attribute( name, "idVendor", 16 ) != vendor ||
+            read_usb_attribute( name, "idProduct", 16 ) != product)
+            continue;
+        bus = read_usb_attribute( name, "busnum", 10 );
+        address = read_usb_attribute( name, "devnum", 10 );
+        if (bus && address)
+            node = g_strdup_printf( "/dev/bus/usb/%03u/%03u", (unsigned int)bus, (unsigned int)address );
+    }
+    g_dir_close( dir );
+    return node;
+}
+
+/*
+ * The one failure a user can fix alone, so it says how: the device node
+ * and a udev rule for the sensor.  GUsb names the USB ids in its message
+ * ("USB error on device 08ff:2580 : Access denied ...").
+ */
+static void report_permission_denied( FpDevice *device, const GError *error )
+{
+    g_autofree gchar *node = NULL;
+    const char *ids = strstr( error->message, "device " );
+    unsigned int vendor, product;
+
+    if (!ids || sscanf( ids, "device %4x:%4x", &vendor, &product ) != 2)
+    {
+        ERR( "%s: %s.  Give your user read and write access to the sensor's device node "
+             "(a udev rule, see winbio's README).\n", fp_device_get_name( device ), error->message );
+        return;
+    }
+    node = find_usb_node( vendor, product );
+    ERR( "%s: permission denied on %s (USB %04x:%04x).  Give your user read and write access to it, "
+         "for example with the udev rule SUBSYSTEM==\"usb\", ATTRS{idVendor}==\"%04x\", "
+         "ATTRS{idProduct}==\"%04x\", MODE=\"0660\", GROUP=\"plugdev\" and membership of plugdev "
+         "(see winbio's README).\n", fp_device_get_name( device ), node ? node : "its USB device node",
+         vendor, product, vendor, product );
+}
+
 /* Turn a GError into our result code, reporting it on the debug channel. */
 static UINT32 map_error( const struct op *op, const GError *error, UINT32 *retry )
 {
@@ -181,13 +253,15 @@ static UINT32 map_error( const struct op *op, const GError *error, UINT32 *retry
         *retry = error->code;
         return WINBIO_UNIX_RETRY;
     }
-    if (g_error_matches( error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED ))
+    if (is_permission_denied( error ))
     {
-        ERR( "%s: %s\n", fp_device_get_name( op->device ), error->message );
+        report_permission_denied( op->device, error );
         return WINBIO_UNIX_PERMISSION;
     }
     WARN( "%s: %s failed: %s\n", fp_device_get_name( op->device ), debugstr_op( op->type ), error->message );
     if (error->domain == FP_DEVICE_ERROR) return map_device_error( error->code );
+    if (error->domain == g_quark_try_string( GUSB_ERROR_DOMAIN ) && error->code == GUSB_ERROR_BUSY)
+        return WINBIO_UNIX_BUSY;
     return WINBIO_UNIX_FAILED;
 }
 
