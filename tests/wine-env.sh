@@ -68,7 +68,8 @@ recording_driver()
 }
 
 # replay DIR COMMAND...: COMMAND under umockdev-run, with libfprint's real
-# driver talking to the traffic recorded in DIR (see the recordings' README)
+# driver talking to the traffic recorded in DIR (see the recordings' README).
+# REPLAY_AS, when set, is a command that runs umockdev-run as another user.
 replay()
 {
     local dir=$1 sys node devices d
@@ -82,10 +83,10 @@ replay()
         node=$(sed -n '1s/^@DEV \([^ ]*\).*/\1/p' "$dir/capture.ioctl")
         devices=
         for d in "$dir"/device*; do devices="$devices -d $d"; done
-        (cd "$dir" && timeout -k 5 60 umockdev-run $devices -i "$node=$dir/capture.ioctl" -- "$@")
+        (cd "$dir" && timeout -k 5 60 ${REPLAY_AS:-} umockdev-run $devices -i "$node=$dir/capture.ioctl" -- "$@")
     else
         sys=$(sed -n '1s/^P: //p' "$dir/device")
-        (cd "$dir" && timeout -k 5 60 umockdev-run -d device -p "/sys$sys=$(ls "$dir"/*.pcapng)" -- "$@")
+        (cd "$dir" && timeout -k 5 60 ${REPLAY_AS:-} umockdev-run -d device -p "/sys$sys=$(ls "$dir"/*.pcapng)" -- "$@")
     fi
 }
 

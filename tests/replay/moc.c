@@ -1,10 +1,12 @@
 /*
- * A client of a match-on-chip sensor, doing what a fingerprint manager
- * does: enroll a finger to completion, list the enrollments, verify,
- * identify, delete.  Run inside umockdev-run, it replays the recorded
- * conversation of a real sensor with libfprint's real driver
- * (tests/run-tests.sh), which only works when every WinBio call below is
- * exactly the libfprint operation the recording holds, and nothing more.
+ * A client doing what a fingerprint manager does: enroll a finger to
+ * completion, list the enrollments, verify, identify, delete.  Run inside
+ * umockdev-run, it replays the recorded conversation of a real sensor with
+ * libfprint's real driver (tests/run-tests.sh), which only works when
+ * every WinBio call below is exactly the libfprint operation the recording
+ * holds, and nothing more.  Written for match-on-chip sensors, where
+ * listing and deleting are operations on the chip; on an image sensor the
+ * same calls touch only the template database.
  *
  *   moc.exe [--clear]
  *
