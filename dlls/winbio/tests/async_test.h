@@ -214,11 +214,7 @@ static inline BOOL async_test_init(void)
 {
     WNDCLASSW cls = { 0 };
 
-    if (!vsensor_init() || !GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 ))
-    {
-        skip( "no virtual sensors (WINBIO_VSENSOR_PORT or FP_VIRTUAL_IMAGE unset)\n" );
-        return FALSE;
-    }
+    if (!have_virtual_sensors()) return FALSE;
     test_thread = GetCurrentThreadId();
     InitializeCriticalSection( &results.cs );
     results.event = CreateEventW( NULL, FALSE, FALSE, NULL );

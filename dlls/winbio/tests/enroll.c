@@ -67,16 +67,6 @@ static BOOL is_enrolled( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, WIN
 }
 
 /* Deletes what earlier runs may have left behind. */
-static void delete_all( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit )
-{
-    WINBIO_IDENTITY identity;
-    HRESULT hr;
-
-    get_user_identity( &identity );
-    hr = WinBioDeleteTemplate( session, unit, &identity, WINBIO_SUBTYPE_ANY );
-    ok( hr == S_OK || hr == WINBIO_E_DATABASE_NO_SUCH_RECORD, "WinBioDeleteTemplate returned %#lx\n", hr );
-}
-
 /* Begins an enrollment on virtual_image and touches it once per stage. */
 #define enroll_image(a, b, c) enroll_image_( __FILE__, __LINE__, a, b, c )
 static HRESULT enroll_image_( const char *file, int line, WINBIO_SESSION_HANDLE session,
@@ -506,7 +496,7 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
         skip( "no virtual_device_storage unit\n" );
         return;
     }
-    delete_all( session, storage_unit );
+    delete_user_templates( session, storage_unit );
 
     hr = WinBioGetProperty( session, WINBIO_PROPERTY_TYPE_UNIT, WINBIO_PROPERTY_SAMPLE_HINT, storage_unit, NULL,
                             WINBIO_SUBTYPE_NO_INFORMATION, &buffer, &size );
@@ -597,11 +587,7 @@ START_TEST(enroll)
     WINBIO_SESSION_HANDLE session = 0;
     HRESULT hr;
 
-    if (!vsensor_init() || !GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 ))
-    {
-        skip( "no virtual sensors (WINBIO_VSENSOR_PORT or FP_VIRTUAL_IMAGE unset)\n" );
-        return;
-    }
+    if (!have_virtual_sensors()) return;
     image_unit = find_unit( L"virtual_image" );
     storage_unit = find_unit( L"virtual_device_storage" );
     ok( image_unit != 0, "no virtual_image unit\n" );
@@ -612,7 +598,7 @@ START_TEST(enroll)
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr != S_OK) return;
 
-    delete_all( session, image_unit );
+    delete_user_templates( session, image_unit );
     test_enroll_arguments( session );
     test_enroll_image( session );
     test_enum_enrollments( session );
@@ -620,7 +606,7 @@ START_TEST(enroll)
     test_discard( session );
     test_delete( session );
     test_enroll_storage( session );
-    delete_all( session, image_unit );
+    delete_user_templates( session, image_unit );
 
     hr = WinBioCloseSession( session );
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );

@@ -45,16 +45,6 @@ static const GUID test_database =
 
 static WINBIO_UNIT_ID image_unit, device_unit;
 
-static void delete_all( WINBIO_SESSION_HANDLE session )
-{
-    WINBIO_IDENTITY identity;
-    HRESULT hr;
-
-    get_user_identity( &identity );
-    hr = WinBioDeleteTemplate( session, image_unit, &identity, WINBIO_SUBTYPE_ANY );
-    ok( hr == S_OK || hr == WINBIO_E_DATABASE_NO_SUCH_RECORD, "WinBioDeleteTemplate returned %#lx\n", hr );
-}
-
 /* Enrolls the user's right index finger from whorl.pgm. */
 static BOOL enroll_whorl( WINBIO_SESSION_HANDLE session )
 {
@@ -957,11 +947,7 @@ START_TEST(match)
         child_hold();
         return;
     }
-    if (!vsensor_init() || !GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 ))
-    {
-        skip( "no virtual sensors (WINBIO_VSENSOR_PORT or FP_VIRTUAL_IMAGE unset)\n" );
-        return;
-    }
+    if (!have_virtual_sensors()) return;
     image_unit = find_unit( L"virtual_image" );
     if (GetEnvironmentVariableA( "FP_VIRTUAL_DEVICE", NULL, 0 )) device_unit = find_unit( L"virtual_device" );
     ok( image_unit != 0, "no virtual_image unit\n" );
@@ -972,7 +958,7 @@ START_TEST(match)
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr != S_OK) return;
 
-    delete_all( session );
+    delete_user_templates( session, image_unit );
     enrolled = enroll_whorl( session );
     if (enrolled)
     {
@@ -989,7 +975,7 @@ START_TEST(match)
     test_capture_sample( session );
     test_capture_not_image();
     test_device_verify();
-    delete_all( session );
+    delete_user_templates( session, image_unit );
 
     hr = WinBioCloseSession( session );
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );

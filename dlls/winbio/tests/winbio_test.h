@@ -24,6 +24,15 @@
 #include "vsensor.h"
 #include "child.h"
 
+/* Whether libfprint's virtual sensors and their feeder are there; a test
+ * that needs them is skipped otherwise. */
+static inline BOOL have_virtual_sensors(void)
+{
+    if (vsensor_init() && GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 )) return TRUE;
+    skip( "no virtual sensors (WINBIO_VSENSOR_PORT or FP_VIRTUAL_IMAGE unset)\n" );
+    return FALSE;
+}
+
 /* The unit of the libfprint device with this driver (WINBIO_UNIT_SCHEMA.Model), or 0. */
 static inline WINBIO_UNIT_ID find_unit( const WCHAR *model )
 {
@@ -65,6 +74,17 @@ static inline BOOL is_user( const WINBIO_IDENTITY *identity )
     return identity->Type == WINBIO_ID_TYPE_SID &&
            identity->Value.AccountSid.Size == user.Value.AccountSid.Size &&
            !memcmp( identity->Value.AccountSid.Data, user.Value.AccountSid.Data, user.Value.AccountSid.Size );
+}
+
+/* Removes every template of the user on a unit: what an earlier run may have left. */
+static inline void delete_user_templates( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit )
+{
+    WINBIO_IDENTITY identity;
+    HRESULT hr;
+
+    get_user_identity( &identity );
+    hr = WinBioDeleteTemplate( session, unit, &identity, WINBIO_SUBTYPE_ANY );
+    ok( hr == S_OK || hr == WINBIO_E_DATABASE_NO_SUCH_RECORD, "WinBioDeleteTemplate returned %#lx\n", hr );
 }
 
 /*
