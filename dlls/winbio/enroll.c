@@ -355,9 +355,8 @@ HRESULT WINAPI WinBioEnrollSelect( WINBIO_SESSION_HANDLE handle, ULONGLONG selec
     call.selector = selector;
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
     /* fingerprint enrollment needs no selection: the value is only checked */
-    if (!selector) hr = E_INVALIDARG;
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
     session_end( session );
     return hr;
 }
@@ -503,8 +502,7 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     call.subfactor = subfactor;
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    if (!unit_id || subfactor == WINBIO_SUBTYPE_NO_INFORMATION) hr = E_INVALIDARG;
-    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
     else hr = device_check_enrollment( unit, session );
