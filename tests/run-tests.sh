@@ -45,8 +45,10 @@ failures=$work/failures
 record_failure()
 {
     echo "run-tests: FAILED $1 ($3)" >>"$failures"
-    grep -E 'Test failed|timed out|unhandled exception|Test succeeded inside todo' "$2" | head -n 5 | \
-        sed "s/^/run-tests:     /" >>"$failures"
+    # the lines that say why, then the last ones: how far it got
+    { grep -aE 'Test failed|timed out|unhandled exception|Test succeeded inside todo' "$2" | head -n 5
+      echo "last lines:"
+      tail -n 4 "$2"; } | cut -c 1-300 | sed "s/^/run-tests:     /" >>"$failures"
 }
 
 # Add the winetest summary of a log to the totals.  Only the last summary
@@ -291,8 +293,9 @@ replay_capture()
 {
     folder=$1 exe=$2 wine=$3 out=$work/replay-$1.pgm
     rm -f "$out"
-    start "replay $folder" "$work/replay-$folder.log" replay "$recordings/$folder" "$wine" "$exe" \
-        "$(winepath_of "$out")"
+    # traced, so that a replay that hangs shows where
+    start "replay $folder" "$work/replay-$folder.log" replay "$recordings/$folder" \
+        env WINEDEBUG=trace+winbio "$wine" "$exe" "$(winepath_of "$out")"
     status=$?
     cat "$work/replay-$folder.log"
     [ "$status" -eq 0 ] || return 1
