@@ -342,13 +342,16 @@ replay_denied()
         chown nobody "$denied"
         as="setpriv --reuid=nobody --regid=nogroup --clear-groups"
     fi
-    set -- env HOME="$denied" WINEPREFIX="$denied/prefix" WINEDLLPATH="$top/dlldir" \
-        WINEDLLOVERRIDES=wineusb.sys=d WINEDEBUG=-all
-    $as "$@" "$wine" wineboot -u >/dev/null 2>&1
-    REPLAY_AS=$as replay "$dir" "$@" WINEDEBUG=err+winbio sh -c 'chmod 000 "$UMOCKDEV_DIR/dev/$0" && exec "$@"' \
-        "$node" "$wine" "$exe" 'C:\\denied.pgm' >"$work/denied.log" 2>&1
+    (
+        export HOME="$denied" WINEPREFIX="$denied/prefix" WINEDEBUG=-all
+        $as "$WINE64" wineboot -u >/dev/null 2>&1
+        REPLAY_AS=$as replay "$dir" env WINEDEBUG=err+winbio \
+            sh -c 'chmod 000 "$UMOCKDEV_DIR/dev/$0" && exec "$@"' "$node" "$wine" "$exe" 'C:\\denied.pgm'
+        status=$?
+        $as "$WINESERVER" -k 2>/dev/null
+        exit $status
+    ) >"$work/denied.log" 2>&1
     status=$?
-    $as "$@" "$WINESERVER" -k 2>/dev/null
     rm -rf "$denied"
     grep -a '^capture\|err:winbio' "$work/denied.log"
     [ "$status" -ne 0 ] && grep -aq 'WinBioCaptureSample failed: 0x80070005' "$work/denied.log" &&

@@ -69,16 +69,14 @@ recording_driver()
 
 # replay DIR COMMAND...: COMMAND under umockdev-run, with libfprint's real
 # driver talking to the traffic recorded in DIR (see the recordings' README).
-# REPLAY_AS, when set, is a command that runs umockdev-run as another user.
+# REPLAY_AS, when set, is a command that runs Wine and umockdev-run as
+# another user (with WINEPREFIX and HOME exported for that user).
 replay()
 {
-    local dir=$1 sys node devices d
+    local dir=$1 sys node devices d status
     shift
     set -- env FP_DEVICE_EMULATION=1 FP_DRIVERS_WHITELIST="$(recording_driver "$dir")" "$@"
-    # a replay starts from a stopped wineserver, so that no Wine process of
-    # an earlier one is still there
-    "$WINESERVER" -k 2>/dev/null
-    "$WINESERVER" -w 2>/dev/null
+    replay_boot_prefix
     if [ -f "$dir/capture.ioctl" ]; then
         node=$(sed -n '1s/^@DEV \([^ ]*\).*/\1/p' "$dir/capture.ioctl")
         devices=
@@ -88,6 +86,28 @@ replay()
         sys=$(sed -n '1s/^P: //p' "$dir/device")
         (cd "$dir" && timeout -k 5 60 ${REPLAY_AS:-} umockdev-run -d device -p "/sys$sys=$(ls "$dir"/*.pcapng)" -- "$@")
     fi
+    status=$?
+    [ "$status" -eq 124 ] && echo "replay: $(basename "$dir") timed out after 60 s"
+    return $status
+}
+
+# Start a new wineserver, and the prefix's system processes (services,
+# winedevice, explorer), outside umockdev, so that only the replayed
+# program itself runs under its LD_PRELOAD.  Two reasons:
+# - umockdev's preload library holds a lock of its own while it handles
+#   open(); a multi-threaded process that forks just then leaves its child
+#   waiting for that lock forever.  services.exe forks for every service it
+#   starts, and when that happened inside a replay, wineboot, and so the
+#   replayed program, waited until the timeout (seen once in a few hundred
+#   replays).
+# - no Wine process of an earlier replay survives into the next.
+# The server persists (-p) until the next replay or wine_env_stop.
+replay_boot_prefix()
+{
+    ${REPLAY_AS:-} "$WINESERVER" -k 2>/dev/null
+    ${REPLAY_AS:-} "$WINESERVER" -w 2>/dev/null
+    ${REPLAY_AS:-} "$WINESERVER" -p
+    ${REPLAY_AS:-} "$WINE64" cmd /c exit >/dev/null 2>&1
 }
 
 # the Windows form of a Unix path: drive Z: is the root
