@@ -359,6 +359,20 @@ replay_denied()
         grep -aq 'ATTRS{idVendor}=="08ff", ATTRS{idProduct}=="2580"' "$work/denied.log"
 }
 
+# replay_replug WINE EXE: vfs301 (whose recording can be replayed again
+# and again) unplugged and plugged in again while a program runs: the
+# unit leaves, comes back with its id, and captures the recorded picture
+replay_replug()
+{
+    wine=$1 exe=$2 dir=$recordings/vfs301 out=$work/replug.pgm
+    rm -f "$out"
+    replug "$dir" env WINEDEBUG=trace+winbio "$wine" "$exe" "$(winepath_of "$out")" >"$work/replug.log" 2>&1
+    status=$?
+    grep -a '^unit\|^replug\|^replay' "$work/replug.log"
+    [ "$status" -eq 0 ] && grep -aq '^replug: done' "$work/replug.log" &&
+        python3 tests/replay/compare.py "$dir/capture.png" "$out"
+}
+
 if [ ! -d "$recordings" ]; then
     note "replays of real sensors skipped: no recordings in $recordings"
     skipped=$((skipped + 1))
@@ -402,6 +416,13 @@ else
         check "$arch replay vfs301: enroll in 5 stages, verify, identify" \
             replay_moc vfs301 "$wine" "$top/build/$arch-windows/replay_moc.exe" \
                 "open enroll verify identify close"
+        if /usr/bin/python3 -c 'import gi; gi.require_version("UMockdev", "1.0")' 2>/dev/null; then
+            check "$arch replay vfs301: unplugged and plugged in again, keeps its unit id, captures" \
+                replay_replug "$wine" "$top/build/$arch-windows/replay_replug.exe"
+        else
+            note "$arch replay of unplugging and plugging in skipped: no python3-gi or gir1.2-umockdev-1.0"
+            skipped=$((skipped + 1))
+        fi
         # each sensor as the driver describes it (tests/replay/units.txt)
         for folder in $image_recordings elanmoc goodixmoc; do
             check "$arch replay $folder: the unit's description, subtype and capabilities" \

@@ -73,19 +73,39 @@ recording_driver()
 # another user (with WINEPREFIX and HOME exported for that user).
 replay()
 {
-    local dir=$1 sys node devices d status
+    local dir=$1 node devices d
     shift
-    set -- env FP_DEVICE_EMULATION=1 FP_DRIVERS_WHITELIST="$(recording_driver "$dir")" "$@"
-    replay_boot_prefix
     if [ -f "$dir/capture.ioctl" ]; then
         node=$(sed -n '1s/^@DEV \([^ ]*\).*/\1/p' "$dir/capture.ioctl")
         devices=
         for d in "$dir"/device*; do devices="$devices -d $d"; done
-        (cd "$dir" && timeout -k 5 60 ${REPLAY_AS:-} umockdev-run $devices -i "$node=$dir/capture.ioctl" -- "$@")
+        replay_run "$dir" umockdev-run $devices -i "$node=$dir/capture.ioctl" -- "$@"
     else
-        sys=$(sed -n '1s/^P: //p' "$dir/device")
-        (cd "$dir" && timeout -k 5 60 ${REPLAY_AS:-} umockdev-run -d device -p "/sys$sys=$(ls "$dir"/*.pcapng)" -- "$@")
+        replay_run "$dir" umockdev-run -d device \
+            -p "/sys$(sed -n '1s/^P: //p' "$dir/device")=$(ls "$dir"/*.pcapng)" -- "$@"
     fi
+}
+
+# replug DIR COMMAND...: as replay, but COMMAND may ask for the sensor to be
+# unplugged and plugged in again (tests/replay/replug.py, which needs
+# Debian's python3-gi and gir1.2-umockdev-1.0).
+replug()
+{
+    local dir=$1
+    shift
+    replay_run "$dir" env LD_PRELOAD=libumockdev-preload.so.0 \
+        /usr/bin/python3 "$(pwd)/tests/replay/replug.py" "$dir" "$@"
+}
+
+# replay_run DIR RUNNER...: RUNNER with the environment libfprint's
+# drivers need to talk to DIR's recording, in DIR, with a time limit
+replay_run()
+{
+    local dir=$1 status
+    shift
+    replay_boot_prefix
+    (cd "$dir" && timeout -k 5 60 ${REPLAY_AS:-} \
+        env FP_DEVICE_EMULATION=1 FP_DRIVERS_WHITELIST="$(recording_driver "$dir")" "$@")
     status=$?
     [ "$status" -eq 124 ] && echo "replay: $(basename "$dir") timed out after 60 s"
     return $status

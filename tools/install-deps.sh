@@ -20,7 +20,7 @@ set -e
 
 packages="gcc make pkg-config procps \
 wine wine64 wine64-tools libwine-dev gcc-mingw-w64-x86-64 \
-libfprint-2-dev libglib2.0-dev libusb-1.0-0-dev umockdev python3"
+libfprint-2-dev libglib2.0-dev libusb-1.0-0-dev umockdev python3 python3-gi gir1.2-umockdev-1.0"
 
 # keep in step with win32_packages in configure.ac
 win32_packages="wine32:i386 libwine:i386 libwine-dev:i386 libfprint-2-dev:i386 libglib2.0-dev:i386 \
