@@ -215,12 +215,23 @@ static void device_removed( FpContext *context, FpDevice *device, gpointer data 
     queue_change( device, 0 );
 }
 
+/* libfprint keeps an unplugged device in its list until the device is
+ * closed, which may be a moment after the failed call that found it gone;
+ * it marks it "removed" at once. */
+static gboolean device_is_removed( FpDevice *device )
+{
+    gboolean removed = FALSE;
+
+    g_object_get( device, "removed", &removed, NULL );
+    return removed;
+}
+
 static NTSTATUS loop_enum_devices( void *args )
 {
     struct enum_devices_params *params = args;
     struct winbio_unix_device *out = (struct winbio_unix_device *)(ULONG_PTR)params->devices;
     GPtrArray *devices;
-    UINT32 i;
+    UINT32 i, count = 0;
 
     devices = fp_context_get_devices( get_fp_context() );
     /* from the first enumeration on, changes are news */
@@ -230,17 +241,23 @@ static NTSTATUS loop_enum_devices( void *args )
         g_signal_connect( fp_context, "device-removed", G_CALLBACK(device_removed), NULL );
         watching = TRUE;
     }
-    params->count = devices ? devices->len : 0;
-    TRACE( "%u device(s)\n", params->count );
-    if (params->count > params->capacity) return STATUS_BUFFER_TOO_SMALL;
+    for (i = 0; devices && i < devices->len; i++)
+        if (!device_is_removed( g_ptr_array_index( devices, i ) )) count++;
+    params->count = count;
+    TRACE( "%u device(s)\n", count );
+    if (count > params->capacity) return STATUS_BUFFER_TOO_SMALL;
 
-    for (i = 0; i < params->count; i++)
+    for (i = 0, count = 0; devices && i < devices->len; i++)
     {
-        describe_device( g_ptr_array_index( devices, i ), &out[i] );
-        TRACE( "device %u: driver %s id %s name %s, features %#x, %s, %u enroll stages\n", i,
-               debugstr_a(out[i].driver), debugstr_a(out[i].device_id), debugstr_a(out[i].name),
-               out[i].features, out[i].scan_type == WINBIO_UNIX_SCAN_SWIPE ? "swipe" : "press",
-               out[i].enroll_stages );
+        FpDevice *device = g_ptr_array_index( devices, i );
+
+        if (device_is_removed( device )) continue;
+        describe_device( device, &out[count] );
+        TRACE( "device %u: driver %s id %s name %s, features %#x, %s, %u enroll stages\n", count,
+               debugstr_a(out[count].driver), debugstr_a(out[count].device_id), debugstr_a(out[count].name),
+               out[count].features, out[count].scan_type == WINBIO_UNIX_SCAN_SWIPE ? "swipe" : "press",
+               out[count].enroll_stages );
+        count++;
     }
     return STATUS_SUCCESS;
 }
