@@ -299,7 +299,20 @@ replay_capture()
     status=$?
     cat "$work/replay-$folder.log"
     [ "$status" -eq 0 ] || return 1
-    python3 tests/replay/compare.py "$recordings/$folder/capture.png" "$out"
+    python3 tests/replay/compare.py "$recordings/$folder/capture.png" "$out" || return 1
+    # the record's size and resolution are those libfprint gives its own
+    # caller; a driver that gives no resolution (0) gets 500 ppi, ANSI
+    # 381's for an acquisition level 31 sensor, since the fields must not
+    # be 0 (dlls/winbio/bir.c)
+    replay "$recordings/$folder" "$top/build/native/native_capture" >"$work/native-$folder.log" 2>&1
+    set -- $(sed -n 's/^native: image \([0-9]*\) x \([0-9]*\), \([0-9]*\) ppi.*/\1 \2 \3/p' \
+             "$work/native-$folder.log")
+    [ $# -eq 3 ] || { cat "$work/native-$folder.log"; return 1; }
+    ppi=$3
+    [ "$ppi" -eq 0 ] && ppi=500
+    echo "libfprint's own capture: image $1 x $2, $3 ppi; expected in the record: $ppi ppi"
+    tr -d '\r' <"$work/replay-$folder.log" |
+        grep -aq "^record: .*scan resolution $ppi x $ppi, image resolution $ppi x $ppi (.*image $1 x $2\$"
 }
 
 # replay_unit FOLDER: the unit the replay of FOLDER listed is the expected one

@@ -65,7 +65,11 @@ HRESULT bir_from_image( const BYTE *pixels, UINT32 width, UINT32 height, UINT32 
     total = data_offset + data_size;
     if (!(bir = winbio_alloc( total ))) return E_OUTOFMEMORY;
 
-    /* libfprint reports pixels per millimetre; ANSI 381 wants pixels per inch */
+    /* libfprint reports pixels per millimetre; ANSI 381 wants pixels per
+     * inch, and never 0.  No image driver of libfprint 1.94 sets a
+     * resolution (tests/replay/native_capture.c shows 0 for all the
+     * recorded ones): those get 500 ppi, the usual one of fingerprint
+     * sensors and the least of acquisition level 31. */
     ppi = ppmm_x100 ? (ppmm_x100 * 254 + 5000) / 10000 : 500;
 
     bir->HeaderBlock.Offset = header_offset;
