@@ -440,6 +440,32 @@ static void test_delete( WINBIO_SESSION_HANDLE session )
     if (hr == S_OK && array) WinBioFree( array );
 }
 
+/* Makes this thread act as the caller without its Administrators group
+ * (deny-only in a restricted token); RevertToSelf() undoes it. */
+static BOOL impersonate_non_admin(void)
+{
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    DWORD size = sizeof(sid);
+    SID_AND_ATTRIBUTES disable = { sid, 0 };
+    HANDLE token, restricted, impersonation;
+    BOOL ret = FALSE;
+
+    if (!CreateWellKnownSid( WinBuiltinAdministratorsSid, NULL, sid, &size )) return FALSE;
+    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_DUPLICATE | TOKEN_QUERY | TOKEN_ASSIGN_PRIMARY, &token ))
+        return FALSE;
+    if (CreateRestrictedToken( token, 0, 1, &disable, 0, NULL, 0, NULL, &restricted ))
+    {
+        if (DuplicateToken( restricted, SecurityImpersonation, &impersonation ))
+        {
+            ret = SetThreadToken( NULL, impersonation );
+            CloseHandle( impersonation );
+        }
+        CloseHandle( restricted );
+    }
+    CloseHandle( token );
+    return ret;
+}
+
 static BOOL storage_lists( const char *id )
 {
     char reply[VSENSOR_LINE_MAX], *p;
@@ -568,6 +594,14 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
     ok( storage_lists( "finger-c" ), "the chip does not list the print\n" );
     identity.Type = WINBIO_ID_TYPE_WILDCARD;
     identity.Value.Wildcard = WINBIO_IDENTITY_WILDCARD;
+    /* that is for administrators: anyone else is refused before the
+     * sensor is touched, and nothing is deleted */
+    ok( impersonate_non_admin(), "cannot act as a non-administrator, error %lu\n", GetLastError() );
+    hr = WinBioDeleteTemplate( session, storage_unit, &identity, WINBIO_SUBTYPE_ANY );
+    RevertToSelf();
+    ok( hr == E_ACCESSDENIED, "WinBioDeleteTemplate (everything) as a non-administrator returned %#lx\n", hr );
+    ok( storage_lists( "finger-c" ), "the chip no longer lists the print\n" );
+    ok( is_enrolled( session, storage_unit, WINBIO_ANSI_381_POS_LH_THUMB, NULL ), "no longer enrolled\n" );
     /* the virtual sensor clears its storage once it is told to go on */
     start_touch( &scan, "STORAGE", "CONT ", 0 );
     hr = WinBioDeleteTemplate( session, storage_unit, &identity, WINBIO_SUBTYPE_ANY );
