@@ -45,6 +45,7 @@ struct async_job
     struct async_job *next;
     struct async_call call;
     LONG epoch;                     /* the session's cancel epoch when queued */
+    HANDLE token;                   /* the caller's impersonation token, if it had one */
     BOOL legacy;
     WINBIO_ASYNC_RESULT result;     /* filled in as the job runs */
 };
@@ -87,6 +88,7 @@ BOOL async_job_canceled( struct session *session )
 
 static void free_job( struct async_job *job )
 {
+    if (job->token) CloseHandle( job->token );
     winbio_free( job->call.buffer );
     winbio_free( job );
 }
@@ -359,7 +361,13 @@ static DWORD WINAPI worker_proc( void *param )
             break;
         default:
             if (job->epoch != session->cancel_epoch) job->result.ApiStatus = WINBIO_E_CANCELED;
-            else job->result.ApiStatus = run_job( session, job );
+            else
+            {
+                if (job->token && !SetThreadToken( NULL, job->token ))
+                    WARN( "cannot act as the caller, error %lu\n", GetLastError() );
+                job->result.ApiStatus = run_job( session, job );
+                if (job->token) RevertToSelf();
+            }
             break;
         }
 
@@ -396,6 +404,13 @@ static HRESULT queue_job( struct session *session, const struct async_call *call
     if (!(job = winbio_alloc( sizeof(*job) ))) return E_OUTOFMEMORY;
     job->call = *call;
     job->legacy = legacy;
+    /* The job runs as its caller, as the service would see the client of
+     * the call: the identity of an enrollment and the administrator check
+     * of a delete are those of the thread that called, impersonating or
+     * not.  A thread that does not impersonate has no token: the worker
+     * then acts as the process, as the caller did. */
+    if (!OpenThreadToken( GetCurrentThread(), TOKEN_IMPERSONATE | TOKEN_QUERY, TRUE, &job->token ))
+        job->token = NULL;
     job->result.SessionHandle = session->handle;
     job->result.Operation = call->operation;
     job->result.UnitId = call->unit_id;

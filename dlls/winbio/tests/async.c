@@ -117,7 +117,7 @@ static void test_enroll_identify(void)
 {
     WINBIO_SESSION_HANDLE handle;
     WINBIO_ASYNC_RESULT *result;
-    WINBIO_IDENTITY identity;
+    WINBIO_IDENTITY identity, everyone;
     ULONGLONG sequence;
     unsigned int i;
     HRESULT hr;
@@ -205,6 +205,26 @@ static void test_enroll_identify(void)
                 "subfactor %#x\n", result->Parameters.EnumEnrollments.SubFactorArray[0] );
         WinBioFree( result );
     }
+    /* A call runs as the thread that made it, even once that thread has
+     * stopped impersonating: deleting everyone's templates is refused to a
+     * caller that is not an administrator, and nothing is deleted. */
+    ok( impersonate_non_admin(), "cannot act as a non-administrator, error %lu\n", GetLastError() );
+    everyone.Type = WINBIO_ID_TYPE_WILDCARD;
+    everyone.Value.Wildcard = WINBIO_IDENTITY_WILDCARD;
+    hr = WinBioDeleteTemplate( handle, image_unit, &everyone, WINBIO_SUBTYPE_ANY );
+    RevertToSelf();
+    ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
+    if ((result = expect_result( handle, WINBIO_OPERATION_DELETE_TEMPLATE, E_ACCESSDENIED, &sequence )))
+        WinBioFree( result );
+    hr = WinBioEnumEnrollments( handle, image_unit, &identity, NULL, NULL );
+    ok( hr == S_OK, "WinBioEnumEnrollments returned %#lx\n", hr );
+    if ((result = expect_result( handle, WINBIO_OPERATION_ENUM_ENROLLMENTS, S_OK, &sequence )))
+    {
+        ok( result->Parameters.EnumEnrollments.SubFactorCount == 1, "%Iu subfactors after the refusal\n",
+            result->Parameters.EnumEnrollments.SubFactorCount );
+        WinBioFree( result );
+    }
+
     hr = WinBioGetProperty( handle, WINBIO_PROPERTY_TYPE_UNIT, WINBIO_PROPERTY_SAMPLE_HINT, image_unit, NULL,
                             WINBIO_SUBTYPE_NO_INFORMATION, NULL, NULL );
     ok( hr == S_OK, "WinBioGetProperty returned %#lx\n", hr );

@@ -440,32 +440,6 @@ static void test_delete( WINBIO_SESSION_HANDLE session )
     if (hr == S_OK && array) WinBioFree( array );
 }
 
-/* Makes this thread act as the caller without its Administrators group
- * (deny-only in a restricted token); RevertToSelf() undoes it. */
-static BOOL impersonate_non_admin(void)
-{
-    BYTE sid[SECURITY_MAX_SID_SIZE];
-    DWORD size = sizeof(sid);
-    SID_AND_ATTRIBUTES disable = { sid, 0 };
-    HANDLE token, restricted, impersonation;
-    BOOL ret = FALSE;
-
-    if (!CreateWellKnownSid( WinBuiltinAdministratorsSid, NULL, sid, &size )) return FALSE;
-    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_DUPLICATE | TOKEN_QUERY | TOKEN_ASSIGN_PRIMARY, &token ))
-        return FALSE;
-    if (CreateRestrictedToken( token, 0, 1, &disable, 0, NULL, 0, NULL, &restricted ))
-    {
-        if (DuplicateToken( restricted, SecurityImpersonation, &impersonation ))
-        {
-            ret = SetThreadToken( NULL, impersonation );
-            CloseHandle( impersonation );
-        }
-        CloseHandle( restricted );
-    }
-    CloseHandle( token );
-    return ret;
-}
-
 static BOOL storage_lists( const char *id )
 {
     char reply[VSENSOR_LINE_MAX], *p;

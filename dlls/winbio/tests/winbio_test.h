@@ -76,6 +76,32 @@ static inline BOOL is_user( const WINBIO_IDENTITY *identity )
            !memcmp( identity->Value.AccountSid.Data, user.Value.AccountSid.Data, user.Value.AccountSid.Size );
 }
 
+/* Makes this thread act as the caller without its Administrators group
+ * (deny-only in a restricted token); RevertToSelf() undoes it. */
+static inline BOOL impersonate_non_admin(void)
+{
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    DWORD size = sizeof(sid);
+    SID_AND_ATTRIBUTES disable = { sid, 0 };
+    HANDLE token, restricted, impersonation;
+    BOOL ret = FALSE;
+
+    if (!CreateWellKnownSid( WinBuiltinAdministratorsSid, NULL, sid, &size )) return FALSE;
+    if (!OpenProcessToken( GetCurrentProcess(), TOKEN_DUPLICATE | TOKEN_QUERY | TOKEN_ASSIGN_PRIMARY, &token ))
+        return FALSE;
+    if (CreateRestrictedToken( token, 0, 1, &disable, 0, NULL, 0, NULL, &restricted ))
+    {
+        if (DuplicateToken( restricted, SecurityImpersonation, &impersonation ))
+        {
+            ret = SetThreadToken( NULL, impersonation );
+            CloseHandle( impersonation );
+        }
+        CloseHandle( restricted );
+    }
+    CloseHandle( token );
+    return ret;
+}
+
 /* Removes every template of the user on a unit: what an earlier run may have left. */
 static inline void delete_user_templates( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit )
 {
