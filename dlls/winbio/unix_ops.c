@@ -32,6 +32,7 @@
  * with op_cancel from any thread.
  */
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -169,14 +170,26 @@ static UINT32 map_device_error( int code )
  * it on as it is.  GUsb's headers are not installed with libfprint's, so
  * its domain is found by name: G_USB_DEVICE_ERROR_PERMISSION_DENIED. */
 #define GUSB_ERROR_DOMAIN "g-usb-device-error-quark"
+#define GUSB_ERROR_NO_DEVICE 4
 #define GUSB_ERROR_PERMISSION_DENIED 9
-#define GUSB_ERROR_BUSY 10              /* another process (fprintd) claimed the device */
+#define GUSB_ERROR_BUSY 10
 
 static gboolean is_permission_denied( const GError *error )
 {
     return g_error_matches( error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED ) ||
            (error->domain == g_quark_try_string( GUSB_ERROR_DOMAIN ) &&
             error->code == GUSB_ERROR_PERMISSION_DENIED);
+}
+
+/* Another process (fprintd) has claimed the device.  GUsb 0.3 (Debian 12)
+ * reports libusb's LIBUSB_ERROR_BUSY as G_USB_DEVICE_ERROR_NO_DEVICE, and
+ * only its message, "USB error on device VID:PID : Resource busy [-6]",
+ * keeps libusb's code; later versions have G_USB_DEVICE_ERROR_BUSY. */
+static gboolean is_busy( const GError *error )
+{
+    if (error->domain != g_quark_try_string( GUSB_ERROR_DOMAIN )) return FALSE;
+    return error->code == GUSB_ERROR_BUSY ||
+           (error->code == GUSB_ERROR_NO_DEVICE && g_str_has_suffix( error->message, "[-6]" ));
 }
 
 static guint64 read_usb_attribute( const char *device, const char *attribute, guint base )
@@ -258,10 +271,15 @@ static UINT32 map_error( const struct op *op, const GError *error, UINT32 *retry
         report_permission_denied( op->device, error );
         return WINBIO_UNIX_PERMISSION;
     }
-    WARN( "%s: %s failed: %s\n", fp_device_get_name( op->device ), debugstr_op( op->type ), error->message );
-    if (error->domain == FP_DEVICE_ERROR) return map_device_error( error->code );
-    if (error->domain == g_quark_try_string( GUSB_ERROR_DOMAIN ) && error->code == GUSB_ERROR_BUSY)
+    if (is_busy( error ))
+    {
+        /* the caller waits a while for it: not a failure yet */
+        TRACE( "%s: %s: busy: %s\n", fp_device_get_name( op->device ), debugstr_op( op->type ), error->message );
         return WINBIO_UNIX_BUSY;
+    }
+    WARN( "%s: %s failed: %s (%s %d)\n", fp_device_get_name( op->device ), debugstr_op( op->type ),
+          error->message, g_quark_to_string( error->domain ), error->code );
+    if (error->domain == FP_DEVICE_ERROR) return map_device_error( error->code );
     return WINBIO_UNIX_FAILED;
 }
 
@@ -290,11 +308,39 @@ static void add_print_data( struct op *op, FpPrint *print )
     g_ptr_array_add( op->data, g_bytes_new_take( data, size ) );
 }
 
+/*
+ * libfprint 1.94 leaves the USB device open when a driver's open fails
+ * after GUsb opened it, as when another process (fprintd) has claimed the
+ * interface: every later open then fails with "already open", and the
+ * sensor would stay unusable in this process even once the other one lets
+ * it go.  So a failed open closes the USB device itself, through GUsb
+ * (libfprint's own dependency, already loaded; its headers are not
+ * installed with libfprint's).
+ */
+static void close_usb_device( FpDevice *device )
+{
+    static gboolean (*usb_device_close)( GObject *usb_device, GError **error );
+    g_autoptr(GObject) usb_device = NULL;
+    void *gusb;
+
+    if (!g_object_class_find_property( G_OBJECT_GET_CLASS(device), "fpi-usb-device" )) return;
+    g_object_get( device, "fpi-usb-device", &usb_device, NULL );
+    if (!usb_device) return;  /* not a USB sensor */
+    if (!usb_device_close && (gusb = dlopen( "libgusb.so.2", RTLD_NOW | RTLD_NOLOAD )))
+    {
+        usb_device_close = dlsym( gusb, "g_usb_device_close" );
+        dlclose( gusb );  /* libfprint keeps it loaded */
+    }
+    /* fails harmlessly when GUsb had not opened it */
+    if (usb_device_close && usb_device_close( usb_device, NULL ))
+        TRACE( "%s: closed the USB device the failed open left open\n", fp_device_get_name( device ) );
+}
+
 static void open_done( GObject *device, GAsyncResult *res, gpointer user )
 {
     g_autoptr(GError) error = NULL;
 
-    fp_device_open_finish( FP_DEVICE(device), res, &error );
+    if (!fp_device_open_finish( FP_DEVICE(device), res, &error )) close_usb_device( FP_DEVICE(device) );
     op_done( user, error );
 }
 
