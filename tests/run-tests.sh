@@ -379,11 +379,28 @@ replay_replug()
 {
     wine=$1 exe=$2 dir=$recordings/vfs301 out=$work/replug.pgm
     rm -f "$out"
-    replug "$dir" env WINEDEBUG=trace+winbio "$wine" "$exe" "$(winepath_of "$out")" >"$work/replug.log" 2>&1
+    on_testbed "$dir" env WINEDEBUG=trace+winbio "$wine" "$exe" "$(winepath_of "$out")" >"$work/replug.log" 2>&1
     status=$?
-    grep -a '^unit\|^replug\|^replay' "$work/replug.log"
+    grep -a '^unit\|^replug\|^replay\|^testbed' "$work/replug.log"
     [ "$status" -eq 0 ] && grep -aq '^replug: done' "$work/replug.log" &&
         python3 tests/replay/compare.py "$dir/capture.png" "$out"
+}
+
+# replay_busy WINE EXE: an AES2501 whose USB interface another program
+# (fprintd) has claimed: captures fail with WINBIO_E_DEVICE_BUSY after
+# libfprint's open was tried again for a while, and once the other
+# program lets the sensor go, the same process opens it
+replay_busy()
+{
+    wine=$1 exe=$2
+    on_testbed "$recordings/aes2501" --claimed env WINEDEBUG=trace+winbio "$wine" "$exe" >"$work/busy.log" 2>&1
+    status=$?
+    grep -a '^unit\|^busy\|^replay\|^testbed' "$work/busy.log"
+    opens=$(grep -ac ':trace:winbio:loop_op_start .*: starting open' "$work/busy.log")
+    captures=$(grep -ac ':trace:winbio:loop_op_start .*: starting capture' "$work/busy.log")
+    echo "libfprint opens: $opens, captures: $captures"
+    # several opens per busy capture, and one capture: the one once released
+    [ "$status" -eq 0 ] && grep -aq '^busy: done' "$work/busy.log" && [ "$opens" -gt 4 ] && [ "$captures" -eq 1 ]
 }
 
 if [ ! -d "$recordings" ]; then
@@ -432,9 +449,11 @@ else
         if /usr/bin/python3 -c 'import gi; gi.require_version("UMockdev", "1.0")' 2>/dev/null; then
             check "$arch replay vfs301: unplugged and plugged in again, keeps its unit id, captures" \
                 replay_replug "$wine" "$top/build/$arch-windows/replay_replug.exe"
+            check "$arch aes2501 held by another program: WINBIO_E_DEVICE_BUSY, usable once released" \
+                replay_busy "$wine" "$top/build/$arch-windows/replay_busy.exe"
         else
-            note "$arch replay of unplugging and plugging in skipped: no python3-gi or gir1.2-umockdev-1.0"
-            skipped=$((skipped + 1))
+            note "$arch replays on umockdev's testbed (replug, busy) skipped: no python3-gi or gir1.2-umockdev-1.0"
+            skipped=$((skipped + 2))
         fi
         # each sensor as the driver describes it (tests/replay/units.txt)
         for folder in $image_recordings elanmoc goodixmoc; do

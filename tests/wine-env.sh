@@ -86,15 +86,17 @@ replay()
     fi
 }
 
-# replug DIR COMMAND...: as replay, but COMMAND may ask for the sensor to be
-# unplugged and plugged in again (tests/replay/replug.py, which needs
-# Debian's python3-gi and gir1.2-umockdev-1.0).
-replug()
+# on_testbed DIR [--claimed] COMMAND...: as replay, but from umockdev's
+# testbed in tests/replay/testbed.py, which changes the sensor when
+# COMMAND asks (unplugs it, plugs it in again, or with --claimed, where
+# another program holds the sensor, lets it go).  Needs Debian's
+# python3-gi and gir1.2-umockdev-1.0.
+on_testbed()
 {
     local dir=$1
     shift
     replay_run "$dir" env LD_PRELOAD=libumockdev-preload.so.0 \
-        /usr/bin/python3 "$(pwd)/tests/replay/replug.py" "$dir" "$@"
+        /usr/bin/python3 "$(pwd)/tests/replay/testbed.py" "$dir" "$@"
 }
 
 # replay_run DIR RUNNER...: RUNNER with the environment libfprint's

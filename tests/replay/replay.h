@@ -58,3 +58,13 @@ static WINBIO_UNIT_ID recorded_unit(void)
     WinBioFree( units );
     return id;
 }
+
+/* Asks tests/replay/testbed.py to change the sensor ("unplug", "plug",
+ * "release") and waits until it has; 0 on success. */
+static inline int ask_testbed( const char *what )
+{
+    char line[64];
+
+    printf( "testbed: %s\n", what );
+    return fgets( line, sizeof(line), stdin ) ? 0 : 1;
+}

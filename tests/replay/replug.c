@@ -1,15 +1,15 @@
 /*
  * A client that sees its sensor unplugged and plugged in again, as a
- * fingerprint manager does while it stays open: run by tests/replay/replug.py,
+ * fingerprint manager does while it stays open: run by tests/replay/testbed.py,
  * which replays a real sensor's recorded traffic with umockdev and sends
  * the kernel's uevents for the device when this program asks for them.
  *
  *   replug.exe OUTPUT.pgm
  *
  * It captures once, asks for the sensor to be unplugged (a line
- * "replug: unplug" on stdout, answered by a line on stdin), and then
+ * "testbed: unplug" on stdout, answered by a line on stdin), and then
  * requires a framework monitor's UNIT_REMOVAL for the unit and a unit list
- * without it; asks for it to be plugged in again ("replug: plug"), and
+ * without it; asks for it to be plugged in again ("testbed: plug"), and
  * requires UNIT_ARRIVAL for the same unit id, the unit listed again, and a
  * second capture, saved to OUTPUT.pgm.  Built with plain mingw against the
  * public headers.
@@ -106,15 +106,6 @@ static int listed( WINBIO_UNIT_ID unit )
     return ret;
 }
 
-/* Asks replug.py for a uevent and waits until it was sent. */
-static int ask( const char *what )
-{
-    char line[64];
-
-    printf( "replug: %s\n", what );
-    return fgets( line, sizeof(line), stdin ) ? 0 : 1;
-}
-
 int main( int argc, char **argv )
 {
     WINBIO_FRAMEWORK_HANDLE framework;
@@ -140,7 +131,7 @@ int main( int argc, char **argv )
     if (capture_picture( argv[1] )) return 1;
     printf( "replug: captured before unplugging\n" );
 
-    if (ask( "unplug" ) || expect_change( WINBIO_OPERATION_UNIT_REMOVAL, unit, &seen )) return 1;
+    if (ask_testbed( "unplug" ) || expect_change( WINBIO_OPERATION_UNIT_REMOVAL, unit, &seen )) return 1;
     /* the unit is gone from the list, not only from the monitor */
     if (listed( unit ))
     {
@@ -148,7 +139,7 @@ int main( int argc, char **argv )
         return 1;
     }
 
-    if (ask( "plug" ) || expect_change( WINBIO_OPERATION_UNIT_ARRIVAL, unit, &seen )) return 1;
+    if (ask_testbed( "plug" ) || expect_change( WINBIO_OPERATION_UNIT_ARRIVAL, unit, &seen )) return 1;
     if (!(again = recorded_unit())) return 1;
     if (again != unit)
     {

@@ -1,0 +1,70 @@
+/*
+ * A client whose sensor another program (fprintd) holds: run by
+ * tests/replay/testbed.py --claimed, where claiming the sensor's USB
+ * interface fails as it does then.
+ *
+ *   busy.exe
+ *
+ * Two captures must each fail with WINBIO_E_DEVICE_BUSY, after a bounded
+ * wait, never with another error: the second shows that the first left
+ * nothing half open.  Then the other program lets the sensor go ("testbed:
+ * release"), and a third capture must get past opening it: it does not
+ * fail with WINBIO_E_DEVICE_BUSY (it fails later, since the testbed holds
+ * no recorded traffic; the test runner checks in the trace that the
+ * capture was started).  Built with plain mingw against the public
+ * headers.
+ *
+ * Copyright the winbio project developers
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#include "replay.h"
+
+/* One capture in a raw system-pool session; returns its HRESULT. */
+static HRESULT capture( const char *when )
+{
+    WINBIO_SESSION_HANDLE session;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_UNIT_ID unit;
+    WINBIO_BIR *sample = NULL;
+    SIZE_T size;
+    DWORD start = GetTickCount();
+    HRESULT hr;
+
+    if (FAILED(hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0,
+                                       NULL, &session )))
+        return hr;
+    hr = WinBioCaptureSample( session, WINBIO_NO_PURPOSE_AVAILABLE, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size,
+                              &reject );
+    printf( "busy: capture %s: 0x%08lx after %lu ms\n", when, (unsigned long)hr, GetTickCount() - start );
+    if (sample) WinBioFree( sample );
+    WinBioCloseSession( session );
+    return hr;
+}
+
+int main( void )
+{
+    HRESULT hr;
+
+    program = "busy";
+    if (!recorded_unit()) return 1;
+    if ((hr = capture( "while held" )) != WINBIO_E_DEVICE_BUSY) return fail( "the first capture", hr );
+    if ((hr = capture( "again while held" )) != WINBIO_E_DEVICE_BUSY) return fail( "the second capture", hr );
+    if (ask_testbed( "release" )) return 1;
+    if ((hr = capture( "once released" )) == WINBIO_E_DEVICE_BUSY) return fail( "the capture once released", hr );
+    printf( "busy: done\n" );
+    return 0;
+}
