@@ -49,7 +49,7 @@ static HRESULT capture( const char *when )
         return hr;
     hr = WinBioCaptureSample( session, WINBIO_NO_PURPOSE_AVAILABLE, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size,
                               &reject );
-    printf( "busy: capture %s: 0x%08lx after %lu ms\n", when, (unsigned long)hr, GetTickCount() - start );
+    say( "busy: capture %s: 0x%08lx after %lu ms\n", when, (unsigned long)hr, GetTickCount() - start );
     if (sample) WinBioFree( sample );
     WinBioCloseSession( session );
     return hr;
@@ -65,6 +65,6 @@ int main( void )
     if ((hr = capture( "again while held" )) != WINBIO_E_DEVICE_BUSY) return fail( "the second capture", hr );
     if (ask_testbed( "release" )) return 1;
     if ((hr = capture( "once released" )) == WINBIO_E_DEVICE_BUSY) return fail( "the capture once released", hr );
-    printf( "busy: done\n" );
+    say( "busy: done\n" );
     return 0;
 }

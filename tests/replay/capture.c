@@ -36,7 +36,7 @@ int main( int argc, char **argv )
 
     if (argc < 2)
     {
-        printf( "usage: capture.exe OUTPUT.pgm\n" );
+        say( "usage: capture.exe OUTPUT.pgm\n" );
         return 2;
     }
     if (!recorded_unit()) return 1;

@@ -56,7 +56,7 @@ static int clear_unit( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit )
     hr = WinBioDeleteTemplate( session, unit, &everyone, WINBIO_SUBTYPE_ANY );
     /* a new prefix has nothing to delete, which is not a failure here */
     if (hr != S_OK && hr != WINBIO_E_DATABASE_NO_SUCH_RECORD) return fail( "WinBioDeleteTemplate (all)", hr );
-    printf( "cleared the sensor: 0x%08lx\n", (unsigned long)hr );
+    say( "cleared the sensor: 0x%08lx\n", (unsigned long)hr );
     return 0;
 }
 
@@ -76,12 +76,12 @@ static int enroll( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, WINBIO_ID
         else if (hr != S_OK && hr != WINBIO_I_MORE_DATA) return fail( "WinBioEnrollCapture", hr );
     } while (hr != S_OK && touches < MAX_TOUCHES);
     if (hr != S_OK) return fail( "WinBioEnrollCapture (never complete)", hr );
-    printf( "enrolled after %u touches, %u of them bad\n", touches, bad );
+    say( "enrolled after %u touches, %u of them bad\n", touches, bad );
 
     if (FAILED(hr = WinBioEnrollCommit( session, identity, &is_new ))) return fail( "WinBioEnrollCommit", hr );
     if (!is_new || identity->Type != WINBIO_ID_TYPE_SID)
     {
-        printf( "moc: commit: new %u, identity type %lu\n", is_new, identity->Type );
+        say( "moc: commit: new %u, identity type %lu\n", is_new, identity->Type );
         return 1;
     }
     return 0;
@@ -109,24 +109,24 @@ int main( int argc, char **argv )
 
     if (FAILED(hr = WinBioEnumEnrollments( session, unit, &identity, &subfactors, &count )))
         return fail( "WinBioEnumEnrollments", hr );
-    printf( "enrollments: %lu, the first 0x%02x\n", (unsigned long)count, count ? subfactors[0] : 0 );
+    say( "enrollments: %lu, the first 0x%02x\n", (unsigned long)count, count ? subfactors[0] : 0 );
     if (count != 1 || subfactors[0] != FINGER) return 1;
     WinBioFree( subfactors );
 
     if (FAILED(hr = WinBioVerify( session, &identity, FINGER, &matched, &match, &reject )))
         return fail( "WinBioVerify", hr );
-    printf( "verify: match %u on unit %lu\n", match, matched );
+    say( "verify: match %u on unit %lu\n", match, matched );
     if (!match || matched != unit) return 1;
 
     if (FAILED(hr = WinBioIdentify( session, &matched, &identified, &subfactor, &reject )))
         return fail( "WinBioIdentify", hr );
-    printf( "identify: subfactor 0x%02x on unit %lu, %s identity\n", subfactor, matched,
+    say( "identify: subfactor 0x%02x on unit %lu, %s identity\n", subfactor, matched,
             same_identity( &identity, &identified ) ? "the enrolled" : "another" );
     if (subfactor != FINGER || matched != unit || !same_identity( &identity, &identified )) return 1;
 
     if (FAILED(hr = WinBioDeleteTemplate( session, unit, &identity, FINGER )))
         return fail( "WinBioDeleteTemplate", hr );
     if (FAILED(hr = WinBioCloseSession( session ))) return fail( "WinBioCloseSession", hr );
-    printf( "moc: done\n" );
+    say( "moc: done\n" );
     return 0;
 }

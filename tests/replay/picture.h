@@ -33,20 +33,20 @@ static int save_image( const WINBIO_BIR *bir, SIZE_T size, const char *path )
     if (bir->StandardDataBlock.Offset + bir->StandardDataBlock.Size > size ||
         bir->StandardDataBlock.Size < sizeof(*ansi) + sizeof(*record))
     {
-        printf( "%s: no ANSI 381 record in the sample\n", program );
+        say( "%s: no ANSI 381 record in the sample\n", program );
         return 1;
     }
     ansi = (const WINBIO_BDB_ANSI_381_HEADER *)((const BYTE *)bir + bir->StandardDataBlock.Offset);
     record = (const WINBIO_BDB_ANSI_381_RECORD *)(ansi + 1);
     pixels = (SIZE_T)record->HorizontalLineLength * record->VerticalLineLength;
-    printf( "record: format 0x%08lx, scan resolution %u x %u, image resolution %u x %u (scale units %u), "
+    say( "record: format 0x%08lx, scan resolution %u x %u, image resolution %u x %u (scale units %u), "
             "depth %u, impression %u, image %u x %u\n", ansi->FormatIdentifier,
             ansi->HorizontalScanResolution, ansi->VerticalScanResolution, ansi->HorizontalImageResolution,
             ansi->VerticalImageResolution, ansi->ScaleUnits, ansi->PixelDepth, record->ImpressionType,
             record->HorizontalLineLength, record->VerticalLineLength );
     if (sizeof(*ansi) + sizeof(*record) + pixels > bir->StandardDataBlock.Size)
     {
-        printf( "%s: the record holds fewer pixels than it says\n", program );
+        say( "%s: the record holds fewer pixels than it says\n", program );
         return 1;
     }
     if (!(file = fopen( path, "wb" ))) return fail( "creating the picture", E_FAIL );
@@ -74,7 +74,7 @@ static int capture_picture( const char *path )
                               &reject );
     if (FAILED(hr))
     {
-        printf( "%s: reject detail %lu\n", program, reject );
+        say( "%s: reject detail %lu\n", program, reject );
         WinBioCloseSession( session );
         return fail( "WinBioCaptureSample", hr );
     }

@@ -19,15 +19,34 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <windows.h>
 #include <winbio.h>
 
 static const char *program;
 
+/* Prints one line of output with a single write.  The replays trace, and
+ * Wine's traces from the program's other threads go to the same file: a
+ * printf, which writes its output in pieces, could be cut by one and the
+ * test script then no longer finds the line. */
+static void say( const char *format, ... )
+{
+    char line[1024];
+    va_list args;
+    int len;
+
+    va_start( args, format );
+    len = vsnprintf( line, sizeof(line), format, args );
+    va_end( args );
+    if (len < 0) return;
+    fwrite( line, 1, min( len, sizeof(line) - 1 ), stdout );
+    fflush( stdout );
+}
+
 static int fail( const char *what, HRESULT hr )
 {
-    printf( "%s: %s failed: 0x%08lx\n", program, what, (unsigned long)hr );
+    say( "%s: %s failed: 0x%08lx\n", program, what, (unsigned long)hr );
     return 1;
 }
 
@@ -41,20 +60,18 @@ static WINBIO_UNIT_ID recorded_unit(void)
     SIZE_T count, i;
     HRESULT hr;
 
-    /* unbuffered: a replay that hangs and is killed still shows how far it got */
-    setvbuf( stdout, NULL, _IONBF, 0 );
     if (FAILED(hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count )))
     {
         fail( "WinBioEnumBiometricUnits", hr );
         return 0;
     }
     for (i = 0; i < count; i++)
-        printf( "unit %lu: description \"%ls\", manufacturer \"%ls\", model \"%ls\", instance \"%ls\", "
+        say( "unit %lu: description \"%ls\", manufacturer \"%ls\", model \"%ls\", instance \"%ls\", "
                 "subtype %lu, capabilities 0x%lx\n", units[i].UnitId, units[i].Description,
                 units[i].Manufacturer, units[i].Model, units[i].DeviceInstanceId, units[i].SensorSubType,
                 units[i].Capabilities );
     if (count == 1) id = units[0].UnitId;
-    else printf( "%s: %lu units, expected the recorded one\n", program, (unsigned long)count );
+    else say( "%s: %lu units, expected the recorded one\n", program, (unsigned long)count );
     WinBioFree( units );
     return id;
 }
@@ -65,6 +82,6 @@ static inline int ask_testbed( const char *what )
 {
     char line[64];
 
-    printf( "testbed: %s\n", what );
+    say( "testbed: %s\n", what );
     return fgets( line, sizeof(line), stdin ) ? 0 : 1;
 }

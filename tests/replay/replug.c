@@ -83,10 +83,10 @@ static int expect_change( WINBIO_OPERATION_TYPE operation, WINBIO_UNIT_ID unit, 
 
     if (!have)
     {
-        printf( "replug: no unit change reported in %u ms\n", CHANGE_TIMEOUT );
+        say( "replug: no unit change reported in %u ms\n", CHANGE_TIMEOUT );
         return 1;
     }
-    printf( "replug: monitor reported %s of unit %lu\n",
+    say( "replug: monitor reported %s of unit %lu\n",
             got_operation == WINBIO_OPERATION_UNIT_ARRIVAL ? "arrival" : "removal", got_unit );
     return got_operation == operation && got_unit == unit ? 0 : 1;
 }
@@ -116,7 +116,7 @@ int main( int argc, char **argv )
     program = "replug";
     if (argc < 2)
     {
-        printf( "usage: replug.exe OUTPUT.pgm\n" );
+        say( "usage: replug.exe OUTPUT.pgm\n" );
         return 2;
     }
     InitializeCriticalSection( &changes_cs );
@@ -129,13 +129,13 @@ int main( int argc, char **argv )
     if (FAILED(hr = WinBioAsyncMonitorFrameworkChanges( framework, WINBIO_FRAMEWORK_CHANGE_UNIT )))
         return fail( "WinBioAsyncMonitorFrameworkChanges", hr );
     if (capture_picture( argv[1] )) return 1;
-    printf( "replug: captured before unplugging\n" );
+    say( "replug: captured before unplugging\n" );
 
     if (ask_testbed( "unplug" ) || expect_change( WINBIO_OPERATION_UNIT_REMOVAL, unit, &seen )) return 1;
     /* the unit is gone from the list, not only from the monitor */
     if (listed( unit ))
     {
-        printf( "replug: unit %lu is still listed after the removal\n", unit );
+        say( "replug: unit %lu is still listed after the removal\n", unit );
         return 1;
     }
 
@@ -143,13 +143,13 @@ int main( int argc, char **argv )
     if (!(again = recorded_unit())) return 1;
     if (again != unit)
     {
-        printf( "replug: the sensor came back as unit %lu, was %lu\n", again, unit );
+        say( "replug: the sensor came back as unit %lu, was %lu\n", again, unit );
         return 1;
     }
     if (capture_picture( argv[1] )) return 1;
-    printf( "replug: captured after plugging in again\n" );
+    say( "replug: captured after plugging in again\n" );
 
     WinBioCloseFramework( framework );
-    printf( "replug: done\n" );
+    say( "replug: done\n" );
     return 0;
 }
