@@ -40,7 +40,7 @@
 #define WM_RESULT (WM_APP + 1)
 
 static double delivered_at;
-static HANDLE delivered;
+static HANDLE delivered;         /* released once per result delivered */
 
 
 static void fail( const char *what, HRESULT hr )
@@ -54,7 +54,7 @@ static void CALLBACK completion( WINBIO_ASYNC_RESULT *result )
     delivered_at = now_us();
     if (FAILED(result->ApiStatus)) fail( "the asynchronous call", result->ApiStatus );
     WinBioFree( result );
-    SetEvent( delivered );
+    ReleaseSemaphore( delivered, 1, NULL );
 }
 
 /* Results of a session whose calls are cancelled: the first is the capture. */
@@ -66,7 +66,7 @@ static void CALLBACK cancelled( WINBIO_ASYNC_RESULT *result )
         if (result->ApiStatus != WINBIO_E_CANCELED) fail( "the cancelled capture", result->ApiStatus );
     }
     WinBioFree( result );
-    SetEvent( delivered );
+    ReleaseSemaphore( delivered, 1, NULL );
 }
 
 static HRESULT get_hint( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, void **buffer, SIZE_T *size )
@@ -257,7 +257,9 @@ int main( int argc, char **argv )
     WINBIO_UNIT_ID unit;
     HWND window;
 
-    delivered = CreateEventW( NULL, FALSE, FALSE, NULL );
+    /* a count, not an event: a cancelled capture's result and the cancel's
+     * own come one right after the other */
+    delivered = CreateSemaphoreW( NULL, 0, 1000, NULL );
     if (!vsensor_init() || !(unit = image_unit())) fail( "finding the virtual image sensor", E_FAIL );
 
     cls.lpfnWndProc = DefWindowProcW;
