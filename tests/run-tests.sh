@@ -304,7 +304,9 @@ replay_capture()
     # caller; a driver that gives no resolution (0) gets 500 ppi, ANSI
     # 381's for an acquisition level 31 sensor, since the fields must not
     # be 0 (dlls/winbio/bir.c)
-    replay "$recordings/$folder" "$top/build/native/native_capture" >"$work/native-$folder.log" 2>&1
+    # (once per recording: it is the same for every architecture)
+    [ -s "$work/native-$folder.log" ] ||
+        replay_native "$recordings/$folder" "$top/build/native/native_capture" >"$work/native-$folder.log" 2>&1
     set -- $(sed -n 's/^native: image \([0-9]*\) x \([0-9]*\), \([0-9]*\) ppi.*/\1 \2 \3/p' \
              "$work/native-$folder.log")
     [ $# -eq 3 ] || { cat "$work/native-$folder.log"; return 1; }

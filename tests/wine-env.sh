@@ -67,11 +67,19 @@ recording_driver()
     esac
 }
 
-# replay DIR COMMAND...: COMMAND under umockdev-run, with libfprint's real
-# driver talking to the traffic recorded in DIR (see the recordings' README).
+# replay DIR COMMAND...: the Windows program COMMAND under umockdev-run,
+# with libfprint's real driver talking to the traffic recorded in DIR (see
+# the recordings' README), in a freshly started prefix.
 # REPLAY_AS, when set, is a command that runs Wine and umockdev-run as
 # another user (with WINEPREFIX and HOME exported for that user).
 replay()
+{
+    replay_boot_prefix
+    replay_native "$@"
+}
+
+# replay_native DIR COMMAND...: as replay, for a program that is not Wine's
+replay_native()
 {
     local dir=$1 node devices d
     shift
@@ -95,6 +103,7 @@ on_testbed()
 {
     local dir=$1
     shift
+    replay_boot_prefix
     replay_run "$dir" env LD_PRELOAD=libumockdev-preload.so.0 \
         /usr/bin/python3 "$(pwd)/tests/replay/testbed.py" "$dir" "$@"
 }
@@ -105,7 +114,6 @@ replay_run()
 {
     local dir=$1 status
     shift
-    replay_boot_prefix
     (cd "$dir" && timeout -k 5 60 ${REPLAY_AS:-} \
         env FP_DEVICE_EMULATION=1 FP_DRIVERS_WHITELIST="$(recording_driver "$dir")" "$@")
     status=$?
