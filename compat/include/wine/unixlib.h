@@ -19,11 +19,17 @@
  */
 
 /*
- * Debian's libwine-dev does not ship wine/unixlib.h.  This header declares
- * the handful of ABI symbols a PE module with a Unix side needs, under the
- * names current Wine uses, so that dlls/winbio builds unchanged both here
- * and inside a Wine source tree (where Wine's own header is found first and
- * this directory is not on the include path).
+ * COMPAT: Debian's libwine-dev (Wine 8.0) does not ship wine/unixlib.h.
+ * configure adds this directory to the include path only when the
+ * installed Wine lacks the header; inside a Wine tree, or with a Wine that
+ * ships it, Wine's own is used.
+ *
+ * The interface declared here is the one every Wine from 8.0 on shares:
+ * ntdll exports __wine_unix_call_dispatcher, and winecrt0 (which winegcc
+ * links into every builtin) provides __wine_init_unix_call(), which looks
+ * the dispatcher up and asks ntdll for this module's Unix library handle.
+ * Wine 9 and later no longer export the older __wine_unix_call() from
+ * ntdll, so nothing here may use it.
  */
 
 #ifndef __WINE_WINE_UNIXLIB_H
@@ -35,19 +41,20 @@ typedef UINT64 unixlib_handle_t;
 
 typedef NTSTATUS (*unixlib_entry_t)( void *args );
 
-/* exported by the Unix library, looked up by ntdll when the PE side asks */
+/* exported by the Unix library, looked up by ntdll when the PE side asks:
+ * the first for callers of the library's own size, the second for 32-bit
+ * PE code calling a 64-bit Unix library (Wine 9's new WoW64 mode) */
 extern const unixlib_entry_t __wine_unix_call_funcs[];
+extern const unixlib_entry_t __wine_unix_call_wow64_funcs[];
 
 #else /* WINE_UNIX_LIB */
 
-/* exported by ntdll */
-extern NTSTATUS WINAPI __wine_unix_call( unixlib_handle_t handle, unsigned int code, void *args );
-
-/* provided by compat/unixcall.c here, by winecrt0 in a Wine tree */
+/* provided by winecrt0 */
 extern unixlib_handle_t __wine_unixlib_handle;
+extern NTSTATUS (WINAPI *__wine_unix_call_dispatcher)( unixlib_handle_t, unsigned int, void * );
 extern NTSTATUS WINAPI __wine_init_unix_call(void);
 
-#define WINE_UNIX_CALL(code,args) __wine_unix_call( __wine_unixlib_handle, (code), (args) )
+#define WINE_UNIX_CALL(code,args) __wine_unix_call_dispatcher( __wine_unixlib_handle, (code), (args) )
 
 #endif /* WINE_UNIX_LIB */
 
