@@ -367,3 +367,27 @@ const unixlib_entry_t __wine_unix_call_funcs[] =
 };
 
 C_ASSERT( ARRAYSIZE(__wine_unix_call_funcs) == unix_funcs_count );
+
+#ifdef _WIN64
+
+/* 32-bit PE code calling this 64-bit library (new WoW64).  The params have
+ * the same layout for 32-bit callers (asserted in unixlib.h) and carry
+ * pointers as zero-extended UINT64s, so no call needs a thunk. */
+const unixlib_entry_t __wine_unix_call_wow64_funcs[] =
+{
+    process_detach,
+    loop_run,
+    loop_wait_ready,
+    loop_stop,
+    enum_devices,
+    op_start,
+    op_wait,
+    op_get_data,
+    op_cancel,
+    op_free,
+    wait_device_change,
+};
+
+C_ASSERT( ARRAYSIZE(__wine_unix_call_wow64_funcs) == unix_funcs_count );
+
+#endif /* _WIN64 */

@@ -198,4 +198,33 @@ enum winbio_unix_funcs
     unix_funcs_count
 };
 
+/* The layouts every caller must agree on: 64-bit and 32-bit PE code, and
+ * the Unix library of either size.  A 32-bit caller of the 64-bit library
+ * (new WoW64) passes its structures through unchanged, and an i386 Unix
+ * library aligns UINT64 to 4 where Windows code aligns it to 8, so every
+ * UINT64 sits at a multiple of 8 and every size is fixed. */
+C_ASSERT( sizeof(struct winbio_unix_device) == 536 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, driver) == 8 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, device_type) == 520 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, enroll_stages) == 532 );
+C_ASSERT( sizeof(struct enum_devices_params) == 16 );
+C_ASSERT( FIELD_OFFSET(struct enum_devices_params, count) == 12 );
+C_ASSERT( sizeof(struct device_change_params) == 16 );
+C_ASSERT( FIELD_OFFSET(struct device_change_params, added) == 8 );
+C_ASSERT( sizeof(struct winbio_unix_blob) == 16 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_blob, size) == 8 );
+C_ASSERT( sizeof(struct op_start_params) == 104 );
+C_ASSERT( FIELD_OFFSET(struct op_start_params, description) == 16 );
+C_ASSERT( FIELD_OFFSET(struct op_start_params, templates) == 80 );
+C_ASSERT( FIELD_OFFSET(struct op_start_params, count) == 88 );
+C_ASSERT( FIELD_OFFSET(struct op_start_params, op) == 96 );
+C_ASSERT( sizeof(struct op_wait_params) == 176 );
+C_ASSERT( FIELD_OFFSET(struct op_wait_params, count) == 128 );
+C_ASSERT( FIELD_OFFSET(struct op_wait_params, match) == 152 );
+C_ASSERT( FIELD_OFFSET(struct op_wait_params, ppmm_x100) == 172 );
+C_ASSERT( sizeof(struct op_get_data_params) == 24 );
+C_ASSERT( FIELD_OFFSET(struct op_get_data_params, size) == 12 );
+C_ASSERT( FIELD_OFFSET(struct op_get_data_params, buffer) == 16 );
+C_ASSERT( sizeof(struct op_params) == 8 );
+
 #endif /* __WINE_WINBIO_UNIXLIB_H */
