@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the Debian 12 packages needed to build and test winbio.
+# Installs the Debian packages needed to build and test winbio, on Debian 12
+# (Wine 8.0) and Debian 13 (Wine 10.0), whose package names are the same.
 # Used by tools/quickstart.sh and by CI (.ci/run); safe to run again.
 #
 #   tools/install-deps.sh               64-bit packages, then try the i386 ones
@@ -19,12 +20,12 @@
 set -e
 
 packages="gcc make pkg-config procps \
-wine wine64 wine64-tools libwine-dev gcc-mingw-w64-x86-64 \
+wine wine64 wine64-tools libwine-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 \
 libfprint-2-dev libglib2.0-dev libusb-1.0-0-dev umockdev python3 python3-gi gir1.2-umockdev-1.0"
 
 # keep in step with win32_packages in configure.ac
 win32_packages="wine32:i386 libwine:i386 libwine-dev:i386 libfprint-2-dev:i386 libglib2.0-dev:i386 \
-gcc-mingw-w64-i686 gcc-multilib"
+gcc-mingw-w64-i686 g++-mingw-w64-i686 gcc-multilib"
 
 # missing PACKAGES...: print the ones not installed
 missing()
