@@ -79,5 +79,7 @@ update
 if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends --no-remove $need \
          >>"$log" 2>&1; then
     echo "install-deps: i386 packages not installable now (archive's i386 and amd64 indexes out of step? see $log): 32-bit skipped, 64-bit goes on"
+    # apt's own reason, for logs that outlive this machine (CI, chroots)
+    grep -E '^(E:| [^ ].* : (Depends|Breaks|Conflicts))' "$log" | head -n 8 | sed 's/^/install-deps:   /'
 fi
 exit 0
