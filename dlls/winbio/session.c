@@ -54,7 +54,6 @@ void session_release( struct session *session )
     if (InterlockedDecrement( &session->refcount )) return;
     stop_using_units( session );
     if (session->db) storage_close( session->db );
-    session->cs.DebugInfo->Spare[0] = 0;
     DeleteCriticalSection( &session->cs );
     winbio_free( session->units );
     winbio_free( session );
@@ -68,7 +67,6 @@ struct session *session_alloc( enum session_kind kind )
     session->refcount = 1;
     session->kind = kind;
     InitializeCriticalSection( &session->cs );
-    session->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": session.cs");
     InitializeConditionVariable( &session->idle );
     InitializeConditionVariable( &session->queued );
     /* the open is number 1, whether or not it is reported */

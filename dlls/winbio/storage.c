@@ -775,7 +775,6 @@ static HRESULT create_database( const GUID *id, struct winbio_database **ret )
     db->refcount = 1;
     db->id = *id;
     InitializeCriticalSection( &db->cs );
-    db->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": winbio_database.cs");
 
     if (!get_folder( db->dir, ARRAY_SIZE(db->dir), TRUE ) ||
         !build_path( db->path, ARRAY_SIZE(db->path), db->dir, id, L".DAT" ) ||
@@ -817,7 +816,6 @@ static HRESULT create_database( const GUID *id, struct winbio_database **ret )
 failed:
     WARN( "%s: %#lx\n", debugstr_guid( id ), hr );
     if (db->mutex) CloseHandle( db->mutex );
-    db->cs.DebugInfo->Spare[0] = 0;
     DeleteCriticalSection( &db->cs );
     winbio_free( db );
     return hr;

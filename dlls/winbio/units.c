@@ -120,7 +120,6 @@ static SSIZE_T get_unit( const struct winbio_unix_device *device )
     /* without the registry, ids from a range of their own keep units apart */
     if (!(unit->id = persistent_unit_id( unit->key ))) unit->id = 0x80000000 | next_unit_id++;
     InitializeCriticalSection( &unit->cs );
-    unit->cs.DebugInfo->Spare[0] = (DWORD_PTR)(__FILE__ ": unit.cs");
     InitializeConditionVariable( &unit->changed );
     TRACE( "unit %lu is %s\n", unit->id, debugstr_a(unit->key) );
     units[units_count] = unit;
