@@ -630,7 +630,7 @@ static void handle_request(struct client *client, char *line, char *reply, size_
         { "IMAGE_RETRY",      -1, 0, INT32_MAX, 0 },
         { "IMAGE_ERROR",      -2, 0, INT32_MAX, 0 },
         { "IMAGE_AUTOFINGER", -3, 0, 1, 1 },
-        { "IMAGE_FINGER",     -4, 0, 1, 0 },
+        { "IMAGE_FINGER",     -4, 0, 1, 1 },
     };
     long long deadline = now_ms() + client->timeout_ms;
     char err[512], *arg, *response;
