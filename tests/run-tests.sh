@@ -316,6 +316,19 @@ recordings=$top/../shared/data/recordings
 # the image sensors, whose capture must equal capture.png
 image_recordings="aes2501 egis0570 elan-cobo elanspi upektc_img uru4000-4500 uru4000-msv2 vfs301"
 
+# The recordings were made for libfprint 1.94.5.  From 1.94.6 on goodixmoc
+# starts an enrollment with a command that recording does not hold, so the
+# replay stops there: umockdev reports "Replay may be stuck: Reaping discard
+# URB of type BULK, for endpoint 0x01 with length 13 without corresponding
+# submit", libfprint "SSM enroll failed in state 2 with error: transfer
+# timed out" (measured with 1.94.9 on Debian 13; libfprint's own test
+# suite re-recorded that device).
+fprint_version=$(pkg-config --modversion libfprint-2 2>/dev/null)
+goodixmoc_skip=
+if [ "$(printf '%s\n' 1.94.5 "$fprint_version" | sort -V | tail -n 1)" != 1.94.5 ]; then
+    goodixmoc_skip="recorded with libfprint 1.94.5, whose goodixmoc enrollment lacks the command $fprint_version sends first"
+fi
+
 replay_capture()
 {
     folder=$1 exe=$2 wine=$3 out=$work/replay-$1.pgm
@@ -458,9 +471,16 @@ else
             replay_moc elanmoc "$wine" "$top/build/$arch-windows/replay_moc.exe" \
                 "open enroll list verify identify delete close"
         # removing every template of every identity empties the sensor at once
-        check "$arch replay goodixmoc: clear, enroll, list, verify, identify, delete" \
-            replay_moc goodixmoc "$wine" "$top/build/$arch-windows/replay_moc.exe" \
-                "open clear enroll list verify identify delete close" --clear
+        moc_recordings=elanmoc
+        if [ -n "$goodixmoc_skip" ]; then
+            skip_part "$arch replay goodixmoc (2 checks)" "$goodixmoc_skip"
+            skipped=$((skipped + 1))
+        else
+            moc_recordings="$moc_recordings goodixmoc"
+            check "$arch replay goodixmoc: clear, enroll, list, verify, identify, delete" \
+                replay_moc goodixmoc "$wine" "$top/build/$arch-windows/replay_moc.exe" \
+                    "open clear enroll list verify identify delete close" --clear
+        fi
         if [ "$(id -u)" -eq 0 ] && ! setpriv --reuid=nobody --regid=nogroup --clear-groups \
                 test -r "$top/build/$arch-windows/replay_capture.exe" 2>/dev/null; then
             note "$arch replay without permission skipped: user nobody cannot read the build tree (or no setpriv)"
@@ -485,7 +505,7 @@ else
             skipped=$((skipped + 2))
         fi
         # each sensor as the driver describes it (tests/replay/units.txt)
-        for folder in $image_recordings elanmoc goodixmoc; do
+        for folder in $image_recordings $moc_recordings; do
             check "$arch replay $folder: the unit's description, subtype and capabilities" \
                 replay_unit "$folder"
         done
