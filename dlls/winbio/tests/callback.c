@@ -231,13 +231,13 @@ static void test_legacy(void)
     /* cancelled, and closed with a call pending */
     hr = WinBioIdentifyWithCallback( handle, identify_callback, user_data );
     ok( hr == S_OK, "WinBioIdentifyWithCallback returned %#lx\n", hr );
-    Sleep( 300 );
+    ok( vsensor_wait_image_capture(), "the identify never waited for a finger: %s\n", vsensor_last_reply );
     hr = WinBioCancel( handle );
     ok( hr == S_OK, "WinBioCancel returned %#lx\n", hr );
     if (wait_legacy( NULL )) ok( legacy.status == WINBIO_E_CANCELED, "cancelled identify: %#lx\n", legacy.status );
     hr = WinBioIdentifyWithCallback( handle, identify_callback, user_data );
     ok( hr == S_OK, "WinBioIdentifyWithCallback returned %#lx\n", hr );
-    Sleep( 300 );
+    ok( vsensor_wait_image_capture(), "the identify never waited for a finger: %s\n", vsensor_last_reply );
     WinBioDeleteTemplate( handle, image_unit, &identity, WINBIO_SUBTYPE_ANY );
     hr = WinBioCloseSession( handle );
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );

@@ -486,13 +486,18 @@ struct lock_thread
     WINBIO_SESSION_HANDLE session;
     WINBIO_UNIT_ID unit;
     HRESULT hr;
+    HANDLE started;      /* set just before the lock */
+    LONG unlocking;      /* set by the holder just before it unlocks */
+    LONG after_unlock;   /* the lock returned once the holder unlocked */
 };
 
 static DWORD WINAPI lock_unit_thread( void *arg )
 {
     struct lock_thread *data = arg;
 
+    SetEvent( data->started );
     data->hr = WinBioLockUnit( data->session, data->unit );
+    data->after_unlock = InterlockedCompareExchange( &data->unlocking, 0, 0 );
     return 0;
 }
 
@@ -556,18 +561,24 @@ static void test_lock_unit(void)
     ok( hr == S_OK, "got %#lx\n", hr );
     hr = WinBioLockUnit( session, unit_ids[0] );
     ok( hr == S_OK, "got %#lx\n", hr );
+    data.started = CreateEventA( NULL, FALSE, FALSE, NULL );
     if (other && hr == S_OK)
     {
         data.session = other;
         data.unit = unit_ids[0];
         data.hr = 0xdeadbeef;
+        data.unlocking = 0;
         thread = CreateThread( NULL, 0, lock_unit_thread, &data, 0, NULL );
-        ret = WaitForSingleObject( thread, 300 );
-        ok( ret == WAIT_TIMEOUT, "the second lock did not wait: %#lx\n", data.hr );
+        ok( !WaitForSingleObject( data.started, 60000 ), "the second lock never started\n" );
+        /* a chance for a lock that does not wait to return: what it found
+         * when it returned is the check, not how long it took */
+        WaitForSingleObject( thread, 500 );
+        InterlockedExchange( &data.unlocking, 1 );
         hr = WinBioUnlockUnit( session, unit_ids[0] );
         ok( hr == S_OK, "got %#lx\n", hr );
-        ret = WaitForSingleObject( thread, 5000 );
+        ret = WaitForSingleObject( thread, 60000 );
         ok( ret == WAIT_OBJECT_0, "the second lock still waits after the unlock\n" );
+        ok( ret != WAIT_OBJECT_0 || data.after_unlock, "the second lock did not wait: %#lx\n", data.hr );
         CloseHandle( thread );
         /* a session with a call stuck in it cannot be closed either: leave it */
         if (ret != WAIT_OBJECT_0) other = 0;
@@ -590,7 +601,7 @@ static void test_lock_unit(void)
         data.unit = unit_ids[0];
         data.hr = 0xdeadbeef;
         thread = CreateThread( NULL, 0, lock_unit_thread, &data, 0, NULL );
-        ret = WaitForSingleObject( thread, 5000 );
+        ret = WaitForSingleObject( thread, 60000 );
         ok( ret == WAIT_OBJECT_0, "the lock of a closed session is still held\n" );
         CloseHandle( thread );
         if (ret == WAIT_OBJECT_0)
@@ -599,6 +610,7 @@ static void test_lock_unit(void)
             WinBioCloseSession( other );
         }
     }
+    CloseHandle( data.started );
 }
 
 static void test_service_providers(void)
