@@ -33,6 +33,7 @@
 
 #include "wine/test.h"
 #include "async_test.h"
+#include "prints.h"
 
 static void test_arguments(void)
 {
@@ -287,8 +288,9 @@ static void test_capture(void)
             result->Parameters.CaptureSample.SampleSize );
         ok( in_block( result, bir, result->Parameters.CaptureSample.SampleSize ),
             "the sample is not part of the result\n" );
-        if (in_block( result, bir, sizeof(*bir) ))
-            ok( bir->StandardDataBlock.Size > 0, "no image data\n" );
+        if (in_block( result, bir, result->Parameters.CaptureSample.SampleSize ))
+            ok( sample_is_print( bir, result->Parameters.CaptureSample.SampleSize, "loop-right.pgm" ),
+                "the sample is not loop-right.pgm\n" );
         WinBioFree( result );
     }
     close_async( handle, &sequence );
@@ -332,7 +334,11 @@ static void test_cancel(void)
     hr = WinBioCaptureSample( handle, WINBIO_NO_PURPOSE_AVAILABLE, WINBIO_DATA_FLAG_RAW, NULL, NULL, NULL, NULL );
     ok( hr == S_OK, "WinBioCaptureSample returned %#lx\n", hr );
     if ((result = touched_result( handle, WINBIO_OPERATION_CAPTURE_SAMPLE, S_OK, &sequence, "loop-right.pgm" )))
+    {
+        ok( sample_is_print( result->Parameters.CaptureSample.Sample, result->Parameters.CaptureSample.SampleSize,
+                             "loop-right.pgm" ), "the sample after the cancel is not loop-right.pgm\n" );
         WinBioFree( result );
+    }
 
     /* closing with calls pending cancels them, and the close comes last */
     hr = WinBioIdentify( handle, NULL, NULL, NULL, NULL );
@@ -375,6 +381,8 @@ static void test_wait(void)
     {
         ok( result->Operation == WINBIO_OPERATION_CAPTURE_SAMPLE, "operation %lu\n", result->Operation );
         ok( result->ApiStatus == S_OK, "status %#lx\n", result->ApiStatus );
+        ok( sample_is_print( result->Parameters.CaptureSample.Sample, result->Parameters.CaptureSample.SampleSize,
+                             "loop-right.pgm" ), "the waited-for sample is not loop-right.pgm\n" );
         WinBioFree( result );
     }
     sequence++;

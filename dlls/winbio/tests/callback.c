@@ -32,6 +32,7 @@
 
 #include "wine/test.h"
 #include "async_test.h"
+#include "prints.h"
 
 /*
  * A completion callback that calls back into the API: it starts the next
@@ -253,8 +254,8 @@ static void test_legacy(void)
     if (wait_legacy( "loop-right.pgm" ))
     {
         ok( legacy.status == S_OK, "capture: %#lx\n", legacy.status );
-        ok( legacy.sample != NULL && legacy.sample_size > sizeof(WINBIO_BIR), "sample %p, %Iu bytes\n",
-            legacy.sample, legacy.sample_size );
+        ok( sample_is_print( legacy.sample, legacy.sample_size, "loop-right.pgm" ),
+            "sample %p, %Iu bytes, is not loop-right.pgm\n", legacy.sample, legacy.sample_size );
         /* the sample is the client's */
         if (legacy.sample) ok( WinBioFree( legacy.sample ) == S_OK, "WinBioFree failed\n" );
     }

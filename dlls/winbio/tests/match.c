@@ -35,6 +35,7 @@
 
 #include "wine/test.h"
 #include "winbio_test.h"
+#include "prints.h"
 
 /* fp_device_get_nr_enroll_stages() of virtual_image */
 #define IMAGE_ENROLL_STAGES 5
@@ -539,66 +540,6 @@ static void test_close_while_waiting(void)
 
     hr = WinBioIdentify( session, &unit, &identity, &subfactor, &reject );
     ok( hr == E_HANDLE, "on the closed session: got %#lx\n", hr );
-}
-
-/* Reads a binary PGM of the prints directory; PRINTS_DIR is its Unix path. */
-static BYTE *read_pgm( const char *name, unsigned int *width, unsigned int *height )
-{
-    WCHAR * (CDECL *pwine_get_dos_file_name)( const char * );
-    char unix_path[MAX_PATH], dos_path[MAX_PATH + 4], *p;
-    unsigned int max = 0, field = 0, values[3];
-    BYTE *data = NULL, *pixels = NULL;
-    DWORD size, done;
-    HANDLE file = INVALID_HANDLE_VALUE;
-    WCHAR *path;
-    DWORD len;
-
-    len = GetEnvironmentVariableA( "PRINTS_DIR", unix_path, sizeof(unix_path) );
-    if (!len || len + strlen( name ) + 2 >= sizeof(unix_path)) return NULL;
-    strcat( unix_path, "/" );
-    strcat( unix_path, name );
-
-    pwine_get_dos_file_name = (void *)GetProcAddress( GetModuleHandleA( "kernel32.dll" ), "wine_get_dos_file_name" );
-    if (pwine_get_dos_file_name && (path = pwine_get_dos_file_name( unix_path )))
-    {
-        file = CreateFileW( path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL );
-        HeapFree( GetProcessHeap(), 0, path );
-    }
-    if (file == INVALID_HANDLE_VALUE)
-    {
-        /* Wine maps the Unix root to Z: */
-        snprintf( dos_path, sizeof(dos_path), "Z:%s", unix_path );
-        for (p = dos_path; *p; p++) if (*p == '/') *p = '\\';
-        file = CreateFileA( dos_path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL );
-    }
-    if (file == INVALID_HANDLE_VALUE) return NULL;
-    size = GetFileSize( file, NULL );
-    if (size != INVALID_FILE_SIZE && (data = malloc( size + 1 )) && ReadFile( file, data, size, &done, NULL ) &&
-        done == size && size > 2 && data[0] == 'P' && data[1] == '5')
-    {
-        /* "P5", width, height, maximum, each after white space or a comment,
-         * then one white space character and the pixels */
-        data[size] = 0;
-        for (p = (char *)data + 2; field < 3; )
-        {
-            if (*p == '#') while (*p && *p != '\n') p++;
-            else if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') p++;
-            else if (*p >= '0' && *p <= '9') values[field++] = strtoul( p, &p, 10 );
-            else break;
-        }
-        max = field == 3 ? values[2] : 0;
-        if (max && max < 256 && p < (char *)data + size)
-        {
-            p++;
-            *width = values[0];
-            *height = values[1];
-            if ((BYTE *)p + *width * *height <= data + size && (pixels = malloc( *width * *height )))
-                memcpy( pixels, p, *width * *height );
-        }
-    }
-    free( data );
-    CloseHandle( file );
-    return pixels;
 }
 
 /* The checks of a captured whorl.pgm: a BIR with an ANSI 381 image. */
