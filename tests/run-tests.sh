@@ -358,8 +358,8 @@ replay_busy()
     [ "$status" -eq 0 ] && grep -aq '^busy: done' "$work/busy.log" && [ "$opens" -gt 4 ] && [ "$captures" -eq 1 ]
 }
 
-# every architecture's replays and the demo's
-all_replay_checks=$(($(echo $run_archs | wc -w) * replay_checks + 1))
+# every architecture's replays and the demo's two
+all_replay_checks=$(($(echo $run_archs | wc -w) * replay_checks + 2))
 if [ ! -d "$recordings" ]; then
     skip_section "replays of real sensors" $all_replay_checks "no recordings in $recordings"
 elif ! command -v umockdev-run >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
@@ -423,6 +423,8 @@ else
              >'$work/demo.log' 2>&1 && grep -q 'picture: 200 x 214 pixels' '$work/demo.log' && \
          test \"\$(head -c 2 '$work/demo.bmp')\" = BM && test \$(wc -c <'$work/demo.bmp') -eq 43878 || \
          { cat '$work/demo.log'; false; }"
+    check "make demo SENSOR=vfs301: the picture is the recorded one, pixel for pixel" \
+        python3 tests/replay/compare.py "$recordings/vfs301/capture.png" "$work/demo.bmp"
 fi
 # The 32-bit part that cannot run here is one section, as large as what the
 # 64-bit programs counted, plus its shell checks: the installed clients
