@@ -344,18 +344,21 @@ replay_replug()
 # replay_busy WINE EXE: an AES2501 whose USB interface another program
 # (fprintd) has claimed: captures fail with WINBIO_E_DEVICE_BUSY after
 # libfprint's open was tried again for a while, and once the other
-# program lets the sensor go, the same process opens it
+# program lets the sensor go, the same process captures the recorded picture
 replay_busy()
 {
-    wine=$1 exe=$2
-    on_testbed "$recordings/aes2501" --claimed env WINEDEBUG=trace+winbio "$wine" "$exe" >"$work/busy.log" 2>&1
+    wine=$1 exe=$2 out=$work/busy.pgm
+    rm -f "$out"
+    on_testbed "$recordings/aes2501" --claimed env WINEDEBUG=trace+winbio "$wine" "$exe" "$(winepath_of "$out")" \
+        >"$work/busy.log" 2>&1
     status=$?
     grep -a '^unit\|^busy\|^replay\|^testbed' "$work/busy.log"
     opens=$(grep -ac ':trace:winbio:loop_op_start .*: starting open' "$work/busy.log")
     captures=$(grep -ac ':trace:winbio:loop_op_start .*: starting capture' "$work/busy.log")
     echo "libfprint opens: $opens, captures: $captures"
     # several opens per busy capture, and one capture: the one once released
-    [ "$status" -eq 0 ] && grep -aq '^busy: done' "$work/busy.log" && [ "$opens" -gt 4 ] && [ "$captures" -eq 1 ]
+    [ "$status" -eq 0 ] && grep -aq '^busy: done' "$work/busy.log" && [ "$opens" -gt 4 ] && [ "$captures" -eq 1 ] &&
+        python3 tests/replay/compare.py "$recordings/aes2501/capture.png" "$out"
 }
 
 # every architecture's replays and the demo's two
@@ -405,7 +408,7 @@ else
         if /usr/bin/python3 -c 'import gi; gi.require_version("UMockdev", "1.0")' 2>/dev/null; then
             check "$arch replay vfs301: unplugged and plugged in again, keeps its unit id, captures" \
                 replay_replug "$wine" "$top/build/$arch-windows/replay_replug.exe"
-            check "$arch aes2501 held by another program: WINBIO_E_DEVICE_BUSY, usable once released" \
+            check "$arch aes2501 held by another program: WINBIO_E_DEVICE_BUSY, captures once released" \
                 replay_busy "$wine" "$top/build/$arch-windows/replay_busy.exe"
         else
             skip_section "$arch replays on umockdev's testbed (replug, busy)" 2 \
