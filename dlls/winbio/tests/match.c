@@ -657,25 +657,25 @@ static void test_capture_sample( WINBIO_SESSION_HANDLE session )
 
     /*
      * What the sensor cannot produce fails before any touch.  The page
-     * names no code; the sensor driver reports a processing level or
-     * protection it cannot give as an unsupported data type (or format,
-     * for the ANSI 381 format that only exists raw), an unknown purpose as
-     * an unsupported purpose (the sensor adapter's own check says
-     * E_INVALIDARG), and bits that are no flag at all are bad arguments.
+     * names no code; of the sensor driver's codes, a processing level or
+     * protection it cannot give is an unsupported data format (the ANSI
+     * 381 format exists only raw), an unknown purpose an unsupported
+     * purpose, and bits that are no flag at all are bad arguments.  One
+     * code each, so that a change of mind shows here.
      */
     sample = (WINBIO_BIR *)0xdeadbeef;
     hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_PROCESSED, &unit, &sample, &size,
                               &reject );
-    ok( hr == WINBIO_E_UNSUPPORTED_DATA_TYPE || hr == WINBIO_E_UNSUPPORTED_DATA_FORMAT, "processed: got %#lx\n", hr );
+    ok( hr == WINBIO_E_UNSUPPORTED_DATA_FORMAT, "processed: got %#lx\n", hr );
     ok( !sample, "sample %p\n", sample );
     hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW | WINBIO_DATA_FLAG_PRIVACY, &unit,
                               &sample, &size, &reject );
-    ok( hr == WINBIO_E_UNSUPPORTED_DATA_TYPE || hr == WINBIO_E_UNSUPPORTED_DATA_FORMAT, "encrypted: got %#lx\n", hr );
+    ok( hr == WINBIO_E_UNSUPPORTED_DATA_FORMAT, "encrypted: got %#lx\n", hr );
     hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW | 0x10, &unit, &sample, &size,
                               &reject );
     ok( hr == E_INVALIDARG, "flag 0x10: got %#lx\n", hr );
     hr = WinBioCaptureSample( raw, 0x40, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size, &reject );
-    ok( hr == WINBIO_E_UNSUPPORTED_PURPOSE || hr == E_INVALIDARG, "purpose 0x40: got %#lx\n", hr );
+    ok( hr == WINBIO_E_UNSUPPORTED_PURPOSE, "purpose 0x40: got %#lx\n", hr );
 
     hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, NULL, &sample, &size, &reject );
     ok( hr == E_POINTER, "got %#lx\n", hr );

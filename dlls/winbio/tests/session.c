@@ -191,9 +191,9 @@ static void test_open_system_pool(void)
                 NULL, 0, WINBIO_DB_DEFAULT );
     {
         /* A valid factor other than fingerprint: the page only says that
-         * fingerprint is the one supported.  E_INVALIDARG is the documented
-         * code for bad arguments; WINBIO_E_UNSUPPORTED_FACTOR names the case
-         * exactly.  Either way there must be no session. */
+         * fingerprint is the one supported.  Not a bad argument (that is
+         * E_INVALIDARG, as for factor 0 above): WINBIO_E_UNSUPPORTED_FACTOR
+         * names the case exactly.  There must be no session. */
         static const WINBIO_BIOMETRIC_TYPE factors[] =
             { WINBIO_TYPE_FACIAL_FEATURES, WINBIO_TYPE_FINGERPRINT | WINBIO_TYPE_FACIAL_FEATURES };
         WINBIO_SESSION_HANDLE session;
@@ -204,7 +204,7 @@ static void test_open_system_pool(void)
             session = 0xdeadbeef;
             hr = WinBioOpenSession( factors[i], WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
                                     WINBIO_DB_DEFAULT, &session );
-            ok( hr == E_INVALIDARG || hr == WINBIO_E_UNSUPPORTED_FACTOR, "factor %#lx: got %#lx\n", factors[i], hr );
+            ok( hr == WINBIO_E_UNSUPPORTED_FACTOR, "factor %#lx: got %#lx\n", factors[i], hr );
             ok( !session, "factor %#lx: handle %lu\n", factors[i], session );
             if (SUCCEEDED(hr) && session) WinBioCloseSession( session );
         }
@@ -267,13 +267,13 @@ static void test_open_private_pool(void)
                 WINBIO_DB_DEFAULT );
 
     /* A database GUID nobody installed is no "installed database"; the
-     * pages name no code for it, so only the failure is checked. */
+     * pages name no code for it, and WINBIO_E_DATABASE_CANT_FIND says it */
     unknown = test_database;
     unknown.Data1 ^= 0xffffffff;
     session = 0xdeadbeef;
     hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT, units, 1,
                             &unknown, &session );
-    ok( FAILED(hr), "opened a pool on an unknown database\n" );
+    ok( hr == WINBIO_E_DATABASE_CANT_FIND, "unknown database: got %#lx\n", hr );
     ok( !session, "handle %lu\n", session );
     if (SUCCEEDED(hr) && session) WinBioCloseSession( session );
 
