@@ -46,12 +46,12 @@ record_failure()
       tail -n 4 "$2"; } | cut -c 1-300 | sed "s/^/run-tests:     /" >>"$failures"
 }
 
-# new_log LABEL: a log file of its own for each test, so that nothing a
-# previous test left running can be charged to this one
+# new_log LABEL: sets log_file to a log file of its own for each test, so
+# that nothing a previous test left running can be charged to this one
 new_log()
 {
     log_serial=$((log_serial + 1))
-    echo "$logdir/$log_serial-$(echo "$1" | tr -c 'A-Za-z0-9_\n-' '_').log"
+    log_file=$logdir/$log_serial-$(echo "$1" | tr -c 'A-Za-z0-9_\n-' '_').log
 }
 
 # skip_section NAME COUNT REASON [estimated]: a part that cannot run is
@@ -174,7 +174,8 @@ run_test()
     local label=$1 log status strays=0
     shift
     tests_expected=$((tests_expected + 1))
-    log=$(new_log "$label")
+    new_log "$label"
+    log=$log_file
     start "$label" "$log" timeout -k 10 "$TEST_TIMEOUT" "$@"
     status=$?
     [ "$status" -eq 124 ] && echo "run-tests: $label: timed out after ${TEST_TIMEOUT}s" >>"$log"
@@ -192,7 +193,8 @@ check()
 {
     local label=$1 log
     shift
-    log=$(new_log "$label")
+    new_log "$label"
+    log=$log_file
     if "$@" >"$log" 2>&1; then
         passed=$((passed + 1))
         echo "[$label] ok"
@@ -220,7 +222,8 @@ client_output()
 fail()
 {
     local log
-    log=$(new_log "$1")
+    new_log "$1"
+    log=$log_file
     note "$1: $2" | tee "$log"
     failed=$((failed + 1))
     record_failure "$1" "$log" 1
@@ -235,7 +238,8 @@ run_program()
 {
     local label=$1 list=$2 helpers=$3 out t
     shift 3
-    out=$(new_log "$label --list")
+    new_log "$label --list"
+    out=$log_file
     if [ ! -s "$list" ]; then
         fail "$label" "no list of its tests ($list)"
         return
