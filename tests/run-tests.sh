@@ -106,6 +106,8 @@ check "runner self-test: a flaky failure is a failure" runner_says "run-tests: F
 check "runner self-test: a test that leaves a process behind fails, and the process ends" \
     runner_says "run-tests: FAILED selftest child: left a process running (1)"
 check "runner self-test: the process left behind was killed before the next test" no_sleeper_left
+check "runner self-test: a shell-level check that leaves a process behind fails" \
+    runner_says "run-tests: FAILED check child (1)"
 check "runner self-test: a test in the list that the program lacks is a failure, named" \
     runner_says "run-tests: FAILED selftest (1)" "run-tests: FAILED selftest vanished (1)"
 check "runner self-test: a program that does not load fails, and so does each of its tests" \
@@ -117,7 +119,7 @@ check "runner self-test: a test started again leaves a warning" \
 check "runner self-test: a skipped section counts its checks" \
     runner_says "run-tests: skipped a section: 7 checks (estimated): the self-test skips it"
 check "runner self-test: its own totals, apart from these" \
-    runner_says "6 passed, 8 failed, 7 skipped"
+    runner_says "6 passed, 9 failed, 7 skipped"
 
 vs=$work/vs
 if ! vsensor_start "$vs" "$PRINTS_DIR"; then

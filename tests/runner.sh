@@ -188,14 +188,18 @@ run_test()
     fi
 }
 
-# check LABEL COMMAND...: a single shell-level check
+# check LABEL COMMAND...: a single shell-level check; one that leaves a
+# Windows process running fails as a test does
 check()
 {
-    local label=$1 log
+    local label=$1 log status
     shift
     new_log "$label"
     log=$log_file
-    if "$@" >"$log" 2>&1; then
+    "$@" >"$log" 2>&1
+    status=$?
+    reap_strays "$label" "$log" || status=1
+    if [ "$status" -eq 0 ]; then
         passed=$((passed + 1))
         echo "[$label] ok"
     else

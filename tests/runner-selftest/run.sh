@@ -31,6 +31,9 @@ crashed_client()
 }
 check "pipeline" crashed_client
 
+# a shell-level check whose program leaves a child behind
+check "check child" "$wine" "$bin/misbehave.exe" child
+
 # a start that fails without a word the first time only
 run_test "retried" sh -c "[ -e '$work/started' ] || { touch '$work/started'; exit 1; }; \
                          exec '$wine' '$bin/misbehave.exe' pass"
