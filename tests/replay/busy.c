@@ -3,16 +3,15 @@
  * tests/replay/testbed.py --claimed, where claiming the sensor's USB
  * interface fails as it does then.
  *
- *   busy.exe
+ *   busy.exe OUTPUT.pgm
  *
  * Two captures must each fail with WINBIO_E_DEVICE_BUSY, after a bounded
  * wait, never with another error: the second shows that the first left
  * nothing half open.  Then the other program lets the sensor go ("testbed:
- * release"), and a third capture must get past opening it: it does not
- * fail with WINBIO_E_DEVICE_BUSY (it fails later, since the testbed holds
- * no recorded traffic; the test runner checks in the trace that the
- * capture was started).  Built with plain mingw against the public
- * headers.
+ * release", after which the testbed replays the recorded traffic), and a
+ * third capture must succeed; its picture is saved to OUTPUT.pgm, for the
+ * test runner to compare with the recording's.  Built with plain mingw
+ * against the public headers.
  *
  * Copyright the winbio project developers
  *
@@ -32,6 +31,7 @@
  */
 
 #include "replay.h"
+#include "picture.h"
 
 /* One capture in a raw system-pool session; returns its HRESULT. */
 static HRESULT capture( const char *when )
@@ -55,16 +55,17 @@ static HRESULT capture( const char *when )
     return hr;
 }
 
-int main( void )
+int main( int argc, char **argv )
 {
     HRESULT hr;
 
     program = "busy";
+    if (argc != 2) return fail( "usage: busy.exe OUTPUT.pgm", E_INVALIDARG );
     if (!recorded_unit()) return 1;
     if ((hr = capture( "while held" )) != WINBIO_E_DEVICE_BUSY) return fail( "the first capture", hr );
     if ((hr = capture( "again while held" )) != WINBIO_E_DEVICE_BUSY) return fail( "the second capture", hr );
     if (ask_testbed( "release" )) return 1;
-    if ((hr = capture( "once released" )) == WINBIO_E_DEVICE_BUSY) return fail( "the capture once released", hr );
+    if (capture_picture( argv[1] )) return 1;
     say( "busy: done\n" );
     return 0;
 }

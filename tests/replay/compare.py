@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-# Compares a binary PGM with the PNG libfprint's test suite expects for a
-# recording: same size, and every pixel equal to the PNG's green channel
-# (the channel libfprint's own test compares).  Exit status 0 when equal.
+# Compares a binary PGM, or the 8-bit BMP winbio-demo.exe saves, with the
+# PNG libfprint's test suite expects for a recording: same size, and every
+# pixel equal to the PNG's green channel (the channel libfprint's own test
+# compares).  Exit status 0 when equal.
 #
-#   compare.py capture.png captured.pgm
+#   compare.py capture.png captured.pgm|captured.bmp
 #
 # Copyright the winbio project developers
 # SPDX-License-Identifier: LGPL-2.1-or-later
@@ -72,9 +73,32 @@ def read_pgm(path):
     return width, height, fields[4][:width * height]
 
 
+def read_bmp(path):
+    """An 8-bit BMP with a palette, each pixel its palette entry's green."""
+    data = open(path, 'rb').read()
+    if data[:2] != b'BM':
+        raise ValueError(path + ': not a BMP')
+    offset, header = struct.unpack('<II', data[10:18])
+    width, height, _, bits = struct.unpack('<iiHH', data[18:30])
+    if bits != 8:
+        raise ValueError(path + ': only 8-bit BMPs are read')
+    palette = data[14 + header:offset]
+    stride = (width + 3) & ~3
+    rows = abs(height)
+    pixels = bytearray()
+    for y in range(rows):
+        # a positive height stores the rows bottom up
+        row = rows - 1 - y if height > 0 else y
+        line = data[offset + row * stride:offset + row * stride + width]
+        pixels += bytes(palette[4 * value + 1] for value in line)
+    return width, rows, bytes(pixels)
+
+
 def main():
     pw, ph, png = read_png(sys.argv[1])
-    gw, gh, pgm = read_pgm(sys.argv[2])
+    with open(sys.argv[2], 'rb') as f:
+        bmp = f.read(2) == b'BM'
+    gw, gh, pgm = (read_bmp if bmp else read_pgm)(sys.argv[2])
     if (pw, ph) != (gw, gh):
         print('size %ux%u, expected %ux%u' % (gw, gh, pw, ph))
         return 1

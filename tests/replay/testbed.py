@@ -5,7 +5,8 @@
 #   "testbed: unplug", "testbed: plug"  the kernel's "remove" or "add"
 #                                       uevent for the device is sent;
 #   "testbed: release"                  (with --claimed) the other program
-#                                       lets the sensor go;
+#                                       lets the sensor go, and the next
+#                                       opens replay the recorded traffic;
 # and a line on its stdin says it was done.  Everything it prints is
 # passed on.
 #
@@ -65,6 +66,16 @@ def device_node(folder):
     raise ValueError("no device node in " + folder)
 
 
+def load_traffic(testbed, folder, sysfs):
+    """The recording's traffic on its device node, from then on."""
+    ioctl = os.path.join(folder, "capture.ioctl")
+    if os.path.exists(ioctl):
+        testbed.load_ioctl(first_line(ioctl).split()[1], ioctl)
+    else:
+        pcap = [n for n in os.listdir(folder) if n.endswith(".pcapng")][0]
+        testbed.load_pcap(sysfs, os.path.join(folder, pcap))
+
+
 def testbed_for(folder, claimed):
     """A testbed with the recording's devices, and its traffic or a claimed
     node; returns it, the device's sysfs path and the node's handler."""
@@ -73,16 +84,12 @@ def testbed_for(folder, claimed):
         if name.startswith("device"):
             testbed.add_from_file(os.path.join(folder, name))
     sysfs = "/sys" + first_line(os.path.join(folder, "device"))[len("P: "):]
-    ioctl = os.path.join(folder, "capture.ioctl")
     handler = None
     if claimed:
         handler = Claimed()
         testbed.attach_ioctl(device_node(folder), handler)
-    elif os.path.exists(ioctl):
-        testbed.load_ioctl(first_line(ioctl).split()[1], ioctl)
     else:
-        pcap = [n for n in os.listdir(folder) if n.endswith(".pcapng")][0]
-        testbed.load_pcap(sysfs, os.path.join(folder, pcap))
+        load_traffic(testbed, folder, sysfs)
     return testbed, sysfs, handler
 
 
@@ -107,6 +114,8 @@ def main():
             testbed.uevent(sysfs, action)
         elif request == "testbed: release" and handler:
             handler.released = True
+            testbed.detach_ioctl(device_node(args[0]))
+            load_traffic(testbed, args[0], sysfs)
         else:
             continue
         print("testbed.py: done: %s" % request[len("testbed: "):], flush=True)

@@ -32,6 +32,7 @@
 
 #include "wine/test.h"
 #include "async_test.h"
+#include "prints.h"
 
 /*
  * A completion callback that calls back into the API: it starts the next
@@ -231,13 +232,13 @@ static void test_legacy(void)
     /* cancelled, and closed with a call pending */
     hr = WinBioIdentifyWithCallback( handle, identify_callback, user_data );
     ok( hr == S_OK, "WinBioIdentifyWithCallback returned %#lx\n", hr );
-    Sleep( 300 );
+    ok( vsensor_wait_image_capture(), "the identify never waited for a finger: %s\n", vsensor_last_reply );
     hr = WinBioCancel( handle );
     ok( hr == S_OK, "WinBioCancel returned %#lx\n", hr );
     if (wait_legacy( NULL )) ok( legacy.status == WINBIO_E_CANCELED, "cancelled identify: %#lx\n", legacy.status );
     hr = WinBioIdentifyWithCallback( handle, identify_callback, user_data );
     ok( hr == S_OK, "WinBioIdentifyWithCallback returned %#lx\n", hr );
-    Sleep( 300 );
+    ok( vsensor_wait_image_capture(), "the identify never waited for a finger: %s\n", vsensor_last_reply );
     WinBioDeleteTemplate( handle, image_unit, &identity, WINBIO_SUBTYPE_ANY );
     hr = WinBioCloseSession( handle );
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
@@ -253,8 +254,8 @@ static void test_legacy(void)
     if (wait_legacy( "loop-right.pgm" ))
     {
         ok( legacy.status == S_OK, "capture: %#lx\n", legacy.status );
-        ok( legacy.sample != NULL && legacy.sample_size > sizeof(WINBIO_BIR), "sample %p, %Iu bytes\n",
-            legacy.sample, legacy.sample_size );
+        ok( sample_is_print( legacy.sample, legacy.sample_size, "loop-right.pgm" ),
+            "sample %p, %Iu bytes, is not loop-right.pgm\n", legacy.sample, legacy.sample_size );
         /* the sample is the client's */
         if (legacy.sample) ok( WinBioFree( legacy.sample ) == S_OK, "WinBioFree failed\n" );
     }

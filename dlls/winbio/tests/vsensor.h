@@ -227,6 +227,21 @@ static inline BOOL vsensor_touch_image(const char *pgm_name)
     return vsensor_command(NULL, 0, "IMAGE %s", pgm_name);
 }
 
+/* Returns once a capture runs on virtual_image, that is once libfprint has
+ * activated it and waits for a finger: its driver reads the socket only
+ * then, and a finger-off report changes nothing while it waits for a
+ * finger.  Twice, since a report sent while another process gives the
+ * sensor up is dropped with its connection, which IMAGE_SYNC does not
+ * tell from read.  Gives up after about a minute, only against a hang. */
+static inline BOOL vsensor_wait_image_capture(void)
+{
+    int synced = 0, tries;
+
+    for (tries = 0; tries < 6 && synced < 2; tries++)
+        if (vsensor_command(NULL, 0, "IMAGE_FINGER 0") && vsensor_command(NULL, 0, "IMAGE_SYNC")) synced++;
+    return synced == 2;
+}
+
 /* One virtual_device command, e.g. "SCAN finger-1", "ERROR 5", "UNPLUG". */
 static inline BOOL vsensor_device(const char *cmd)
 {

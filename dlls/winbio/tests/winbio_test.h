@@ -33,14 +33,19 @@ static inline BOOL have_virtual_sensors(void)
     return FALSE;
 }
 
-/* The unit of the libfprint device with this driver (WINBIO_UNIT_SCHEMA.Model), or 0. */
+/* The unit of the libfprint device with this driver (WINBIO_UNIT_SCHEMA.Model),
+ * or 0.  An enumeration that fails is a failure here, so that "no such unit"
+ * never passes for a broken enumeration. */
 static inline WINBIO_UNIT_ID find_unit( const WCHAR *model )
 {
     WINBIO_UNIT_SCHEMA *units = NULL;
     WINBIO_UNIT_ID id = 0;
     SIZE_T count = 0, i;
+    HRESULT hr;
 
-    if (WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ) != S_OK) return 0;
+    hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count );
+    ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
+    if (hr != S_OK) return 0;
     for (i = 0; i < count; i++)
         if (!wcscmp( units[i].Model, model )) id = units[i].UnitId;
     if (units) WinBioFree( units );
