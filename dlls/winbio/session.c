@@ -268,6 +268,10 @@ static HRESULT get_pool_units( WINBIO_POOL_TYPE pool, const WINBIO_UNIT_ID *ids,
     return S_OK;
 }
 
+/* No machine has this many sensors; a private pool of more units than that
+ * must name one twice or one that does not exist. */
+#define MAX_POOL_UNITS 256
+
 /* The checks WinBioOpenSession and WinBioAsyncOpenSession share. */
 static HRESULT check_open_arguments( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE pool, WINBIO_SESSION_FLAGS flags,
                                      const WINBIO_UNIT_ID *unit_array, SIZE_T unit_count, const GUID *database_id,
@@ -289,6 +293,8 @@ static HRESULT check_open_arguments( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_T
         return S_OK;
     case WINBIO_POOL_PRIVATE:
         if (!unit_array || !unit_count) return E_INVALIDARG;
+        /* checked before the array is copied: a huge count would overflow its size */
+        if (unit_count > MAX_POOL_UNITS) return E_INVALIDARG;
         if (!database_id || is_sentinel_database( database_id )) return E_INVALIDARG;
         if (!database_is_installed( database_id )) return WINBIO_E_DATABASE_CANT_FIND;
         *database = *database_id;

@@ -759,50 +759,6 @@ static void test_capture_sample( WINBIO_SESSION_HANDLE session )
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
 }
 
-static void database_key_name( WCHAR *name, SIZE_T len )
-{
-    const GUID *guid = &test_database;
-
-    swprintf( name, len, L"System\\CurrentControlSet\\Services\\WbioSrvc\\Databases\\"
-              L"{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}", (unsigned int)guid->Data1,
-              guid->Data2, guid->Data3, guid->Data4[0], guid->Data4[1], guid->Data4[2], guid->Data4[3],
-              guid->Data4[4], guid->Data4[5], guid->Data4[6], guid->Data4[7] );
-}
-
-static BOOL install_test_database(void)
-{
-    DWORD type_file = WINBIO_DATABASE_TYPE_FILE, one = 1, factor = WINBIO_TYPE_FINGERPRINT, initial = 32;
-    WCHAR name[160];
-    HKEY key;
-
-    database_key_name( name, ARRAY_SIZE(name) );
-    if (RegCreateKeyExW( HKEY_LOCAL_MACHINE, name, 0, NULL, 0, KEY_ALL_ACCESS, NULL, &key, NULL )) return FALSE;
-    RegSetValueExW( key, L"Attributes", 0, REG_DWORD, (const BYTE *)&type_file, sizeof(DWORD) );
-    RegSetValueExW( key, L"AutoCreate", 0, REG_DWORD, (const BYTE *)&one, sizeof(DWORD) );
-    RegSetValueExW( key, L"AutoName", 0, REG_DWORD, (const BYTE *)&one, sizeof(DWORD) );
-    RegSetValueExW( key, L"BiometricType", 0, REG_DWORD, (const BYTE *)&factor, sizeof(DWORD) );
-    RegSetValueExW( key, L"InitialSize", 0, REG_DWORD, (const BYTE *)&initial, sizeof(DWORD) );
-    RegSetValueExW( key, L"ConnectionString", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
-    RegSetValueExW( key, L"Filepath", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
-    RegCloseKey( key );
-    return TRUE;
-}
-
-static void uninstall_test_database(void)
-{
-    WINBIO_STORAGE_SCHEMA *databases = NULL;
-    SIZE_T count = 0, i;
-    WCHAR name[160];
-
-    if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) == S_OK)
-        for (i = 0; i < count; i++)
-            if (IsEqualGUID( &databases[i].DatabaseId, &test_database ) && databases[i].FilePath[0])
-                DeleteFileW( databases[i].FilePath );
-    if (databases) WinBioFree( databases );
-    database_key_name( name, ARRAY_SIZE(name) );
-    RegDeleteKeyW( HKEY_LOCAL_MACHINE, name );
-}
-
 /* A private pool on the test database whose only unit is virtual_device. */
 static BOOL open_device_pool( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE *session )
 {
@@ -815,7 +771,7 @@ static BOOL open_device_pool( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE 
         skip( "no virtual_device unit\n" );
         return FALSE;
     }
-    if (!install_test_database())
+    if (!register_database( &test_database ))
     {
         skip( "cannot register a private database\n" );
         return FALSE;
@@ -824,7 +780,7 @@ static BOOL open_device_pool( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE 
                             session );
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr == S_OK) return TRUE;
-    uninstall_test_database();
+    unregister_database( &test_database );
     return FALSE;
 }
 
@@ -846,7 +802,7 @@ static void test_capture_not_image(void)
     ok( !sample, "sample %p\n", sample );
     if (hr == S_OK && sample) WinBioFree( sample );
     WinBioCloseSession( session );
-    uninstall_test_database();
+    unregister_database( &test_database );
 }
 
 /* Verify on virtual_device, a sensor that matches on its own and can only
@@ -924,7 +880,7 @@ static void test_device_verify(void)
      * libfprint forgets it then, while the session is still open */
     ok( !find_unit( L"virtual_device" ), "the unplugged sensor is still listed\n" );
     WinBioCloseSession( session );
-    uninstall_test_database();
+    unregister_database( &test_database );
 }
 
 START_TEST(match)
