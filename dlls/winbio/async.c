@@ -484,6 +484,7 @@ HRESULT async_queue( WINBIO_SESSION_HANDLE handle, const struct async_call *call
     else if (session->kind == SESSION_ASYNC && !async_in_job( session ))
     {
         if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+        else if (FAILED(call->check)) hr = call->check;
         else if (SUCCEEDED(hr = copy_buffer( &copy )))
         {
             if (FAILED(hr = queue_job( session, &copy, FALSE ))) winbio_free( copy.buffer );

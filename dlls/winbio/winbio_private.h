@@ -126,6 +126,9 @@ struct async_call
     void *legacy_callback;
     void *legacy_context;
     LONG event_epoch;               /* the event monitor this call runs */
+    /* the verdict of the call's argument checks: a failure is returned at
+     * once, after the handle's own errors, and nothing is copied */
+    HRESULT check;
 };
 
 struct async_job;

@@ -113,7 +113,98 @@ static void test_open_unit_count_overflow(void)
     unregister_database( &hardening_database );
 }
 
+/* The result of the last call of one kind on an asynchronous session. */
+struct last_result
+{
+    WINBIO_OPERATION_TYPE operation;
+    HANDLE event;
+    HRESULT status;
+};
+
+static void CALLBACK record_result( WINBIO_ASYNC_RESULT *result )
+{
+    struct last_result *last = result->UserData;
+
+    if (result->Operation == last->operation)
+    {
+        last->status = result->ApiStatus;
+        SetEvent( last->event );
+    }
+    WinBioFree( result );
+}
+
+/* The asynchronous WinBioSetProperty once copied PropertyBufferSize bytes
+ * before checking it: 4 GB allocated, or a read past the caller's buffer.
+ * The policy lies at the end of a page whose next page is inaccessible,
+ * so a copy of more than its size faults. */
+static void test_async_set_property_size(void)
+{
+    static const SIZE_T sizes[] = { 0, sizeof(WINBIO_ANTI_SPOOF_POLICY) + 1, 4096, 0xffffffff, (SIZE_T)-1 };
+    struct last_result last = { WINBIO_OPERATION_SET_PROPERTY };
+    WINBIO_ANTI_SPOOF_POLICY *policy;
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_IDENTITY identity;
+    SYSTEM_INFO info;
+    unsigned int i;
+    DWORD old;
+    BYTE *pages;
+    HRESULT hr;
+
+    GetSystemInfo( &info );
+    pages = VirtualAlloc( NULL, 2 * info.dwPageSize, MEM_COMMIT, PAGE_READWRITE );
+    ok( pages != NULL, "VirtualAlloc failed\n" );
+    if (!pages) return;
+    VirtualProtect( pages + info.dwPageSize, info.dwPageSize, PAGE_NOACCESS, &old );
+    policy = (WINBIO_ANTI_SPOOF_POLICY *)(pages + info.dwPageSize - sizeof(*policy));
+    policy->Action = WINBIO_ANTI_SPOOF_DISABLE;
+    policy->Source = WINBIO_POLICY_LOCAL;
+    get_user_identity( &identity );
+
+    last.event = CreateEventA( NULL, FALSE, FALSE, NULL );
+    hr = WinBioAsyncOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
+                                 WINBIO_DB_DEFAULT, WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, record_result, &last,
+                                 FALSE, &session );
+    ok( hr == S_OK, "WinBioAsyncOpenSession returned %#lx\n", hr );
+    if (hr != S_OK)
+    {
+        CloseHandle( last.event );
+        VirtualFree( pages, 0, MEM_RELEASE );
+        return;
+    }
+
+    /* refused at once, as the synchronous call refuses them */
+    for (i = 0; i < ARRAY_SIZE(sizes); i++)
+    {
+        hr = WinBioSetProperty( session, WINBIO_PROPERTY_TYPE_ACCOUNT, WINBIO_PROPERTY_ANTI_SPOOF_POLICY, 0,
+                                &identity, WINBIO_SUBTYPE_NO_INFORMATION, policy, sizes[i] );
+        ok( hr == E_INVALIDARG, "size %#Ix: got %#lx\n", sizes[i], hr );
+    }
+    hr = WinBioSetProperty( session, WINBIO_PROPERTY_TYPE_ACCOUNT, WINBIO_PROPERTY_ANTI_SPOOF_POLICY, 0,
+                            NULL, WINBIO_SUBTYPE_NO_INFORMATION, policy, sizeof(*policy) );
+    ok( hr == E_POINTER, "no identity: got %#lx\n", hr );
+    hr = WinBioSetProperty( session, WINBIO_PROPERTY_TYPE_ACCOUNT, WINBIO_PROPERTY_ANTI_SPOOF_POLICY, 0,
+                            &identity, WINBIO_SUBTYPE_NO_INFORMATION, NULL, 4096 );
+    ok( hr == E_POINTER, "no buffer: got %#lx\n", hr );
+
+    /* the right size is still queued, and its result comes */
+    hr = WinBioSetProperty( session, WINBIO_PROPERTY_TYPE_ACCOUNT, WINBIO_PROPERTY_ANTI_SPOOF_POLICY, 0,
+                            &identity, WINBIO_SUBTYPE_NO_INFORMATION, policy, sizeof(*policy) );
+    ok( hr == S_OK, "got %#lx\n", hr );
+    if (hr == S_OK)
+    {
+        ok( !WaitForSingleObject( last.event, 10000 ), "no result\n" );
+        ok( last.status == S_OK, "result %#lx\n", last.status );
+    }
+
+    hr = WinBioCloseSession( session );
+    ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
+    WinBioWait( session );
+    CloseHandle( last.event );
+    VirtualFree( pages, 0, MEM_RELEASE );
+}
+
 START_TEST(hardening)
 {
     test_open_unit_count_overflow();
+    test_async_set_property_size();
 }
