@@ -106,17 +106,21 @@ static void unit_name( const struct unit *unit, WCHAR *name, int size )
 static HANDLE open_claim_file( struct unit *unit )
 {
     WCHAR path[MAX_PATH];
+    HANDLE file;
     int len;
 
     /* beside the databases, where 64-bit and 32-bit processes meet */
     if (!storage_get_folder( path, MAX_PATH - 64 )) return INVALID_HANDLE_VALUE;
     CreateDirectoryW( path, NULL );
+    storage_make_private( path, TRUE );
     lstrcatW( path, L"\\" );
     len = lstrlenW( path );
     unit_name( unit, path + len, MAX_PATH - len - 6 );
     lstrcatW( path, L".lock" );
-    return CreateFileW( path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+    file = CreateFileW( path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
                         NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL );
+    if (file != INVALID_HANDLE_VALUE) storage_make_private( path, FALSE );
+    return file;
 }
 
 /* The event through which processes ask each other for the device. */

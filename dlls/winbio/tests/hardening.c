@@ -36,6 +36,11 @@
 static const GUID hardening_database =
     { 0x5b0e9c27, 0x41d3, 0x4e8a, { 0xa6, 0x1f, 0x72, 0x3c, 0x09, 0xd4, 0xbe, 0x58 } };
 
+/* opened by test_private_files() and its child only: this process has not
+ * cached it before (a process keeps its databases open) */
+static const GUID private_database =
+    { 0x0d7f3a96, 0x2c18, 0x47b5, { 0x93, 0xe4, 0x5a, 0x61, 0xc0, 0x2f, 0x8b, 0x17 } };
+
 static WINBIO_UNIT_ID first_unit(void)
 {
     WINBIO_UNIT_SCHEMA *units = NULL;
@@ -203,8 +208,210 @@ static void test_async_set_property_size(void)
     VirtualFree( pages, 0, MEM_RELEASE );
 }
 
+static char * (CDECL *p_wine_get_unix_file_name)( const WCHAR * );
+
+/* Runs a Unix shell command and returns the first line of its output.
+ * Wine starts a Unix program itself, but gives no process handle and does
+ * not connect it to Windows pipes: the output goes to a file, renamed
+ * into place when complete, which is looked for until it comes (Wine's
+ * change notifications can miss a rename that follows a create). */
+static BOOL run_unix( const char *command, char *output, DWORD size )
+{
+    WCHAR temp[MAX_PATH], dir[MAX_PATH], out[MAX_PATH];
+    STARTUPINFOA si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    char *unix_dir, cmdline[4096], *end;
+    unsigned int tries;
+    DWORD done = 0;
+    HANDLE file;
+    BOOL ret = FALSE;
+
+    output[0] = 0;
+    GetTempPathW( ARRAY_SIZE(temp), temp );
+    swprintf( dir, ARRAY_SIZE(dir), L"%swinbio-unix-%lu", temp, GetCurrentProcessId() );
+    swprintf( out, ARRAY_SIZE(out), L"%s\\out", dir );
+    CreateDirectoryW( dir, NULL );
+    DeleteFileW( out );
+    if (!(unix_dir = p_wine_get_unix_file_name( dir ))) return FALSE;
+    snprintf( cmdline, sizeof(cmdline), "/bin/sh -c \"(%s) >'%s/out.tmp' 2>&1; mv '%s/out.tmp' '%s/out'\"",
+              command, unix_dir, unix_dir, unix_dir );
+    HeapFree( GetProcessHeap(), 0, unix_dir );
+
+    if (CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ))
+    {
+        if (pi.hProcess) CloseHandle( pi.hProcess );
+        if (pi.hThread) CloseHandle( pi.hThread );
+        for (tries = 0; tries < 1000 && GetFileAttributesW( out ) == INVALID_FILE_ATTRIBUTES; tries++) Sleep( 10 );
+        ret = GetFileAttributesW( out ) != INVALID_FILE_ATTRIBUTES;
+        ok( ret, "%s: no output\n", command );
+    }
+    else ok( 0, "cannot run %s, error %lu\n", command, GetLastError() );
+
+    file = CreateFileW( out, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL );
+    if (file != INVALID_HANDLE_VALUE)
+    {
+        ReadFile( file, output, size - 1, &done, NULL );
+        CloseHandle( file );
+    }
+    output[done] = 0;
+    if ((end = strchr( output, '\n' ))) *end = 0;
+    DeleteFileW( out );
+    RemoveDirectoryW( dir );
+    return ret;
+}
+
+/* The Unix mode of a file, or -1. */
+static int unix_mode( const WCHAR *path )
+{
+    char command[MAX_PATH * 3], output[256], *unix_path;
+
+    if (!(unix_path = p_wine_get_unix_file_name( path ))) return -1;
+    snprintf( command, sizeof(command), "stat -c %%a '%s'", unix_path );
+    HeapFree( GetProcessHeap(), 0, unix_path );
+    if (!run_unix( command, output, sizeof(output) )) return -1;
+    return strtol( output, NULL, 8 );
+}
+
+static void set_unix_mode( const WCHAR *path, int mode )
+{
+    char command[MAX_PATH * 3], output[256], *unix_path;
+
+    if (!(unix_path = p_wine_get_unix_file_name( path ))) return;
+    snprintf( command, sizeof(command), "chmod %o '%s' && echo done", mode, unix_path );
+    HeapFree( GetProcessHeap(), 0, unix_path );
+    run_unix( command, output, sizeof(output) );
+    ok( !strcmp( output, "done" ), "chmod: %s\n", output );
+}
+
+static BOOL get_database_path( const GUID *id, WCHAR *path )
+{
+    WINBIO_STORAGE_SCHEMA *databases = NULL;
+    SIZE_T count = 0, i;
+
+    path[0] = 0;
+    if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) == S_OK)
+        for (i = 0; i < count; i++)
+            if (IsEqualGUID( &databases[i].DatabaseId, id )) lstrcpyW( path, databases[i].FilePath );
+    if (databases) WinBioFree( databases );
+    return path[0] != 0;
+}
+
+/* The lock file of a unit: LIBFPRINT\driver\id becomes driver_id.lock beside the databases. */
+static BOOL get_lock_path( WINBIO_UNIT_ID id, const WCHAR *folder, WCHAR *path )
+{
+    WINBIO_UNIT_SCHEMA *units = NULL;
+    SIZE_T count = 0, i;
+    WCHAR *p;
+
+    path[0] = 0;
+    if (WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ) == S_OK)
+        for (i = 0; i < count; i++)
+            if (units[i].UnitId == id && !wcsncmp( units[i].DeviceInstanceId, L"LIBFPRINT\\", 10 ))
+                swprintf( path, MAX_PATH, L"%s\\%s.lock", folder, units[i].DeviceInstanceId + 10 );
+    if (units) WinBioFree( units );
+    if (!path[0]) return FALSE;
+    for (p = path + lstrlenW( folder ) + 1; *p; p++) if (*p == '\\') *p = '_';
+    return TRUE;
+}
+
+/* A child process: opens the database as a new process does, and closes it. */
+static void child_open_database(void)
+{
+    GUID database = private_database;
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_UNIT_ID unit = first_unit();
+    HRESULT hr;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT, &unit, 1,
+                            &database, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (session) WinBioCloseSession( session );
+}
+
+/* The templates of a prefix are the user's alone: the database folder is
+ * 0700, its files (databases and sensor locks) 0600, whatever the umask,
+ * and files left readable by others are repaired when opened. */
+static void test_private_files(void)
+{
+    WCHAR path[MAX_PATH], folder[MAX_PATH], lock[MAX_PATH], *p;
+    GUID database = private_database;
+    WINBIO_SESSION_HANDLE session = 0;
+    PROCESS_INFORMATION pi;
+    char umask_line[64];
+    WINBIO_UNIT_ID unit;
+    HRESULT hr;
+
+    p_wine_get_unix_file_name = (void *)GetProcAddress( GetModuleHandleA( "kernel32.dll" ),
+                                                        "wine_get_unix_file_name" );
+    if (!p_wine_get_unix_file_name)
+    {
+        skip( "not Wine: no Unix file modes\n" );
+        return;
+    }
+    if (!(unit = first_unit()))
+    {
+        skip( "no biometric unit for a private pool\n" );
+        return;
+    }
+    if (!run_unix( "umask", umask_line, sizeof(umask_line) )) return;
+    trace( "umask %s\n", umask_line );
+
+    unregister_database( &private_database );
+    if (!register_database( &private_database ))
+    {
+        skip( "cannot register a private database\n" );
+        return;
+    }
+    ok( get_database_path( &private_database, path ), "no file path\n" );
+    lstrcpyW( folder, path );
+    if ((p = wcsrchr( folder, '\\' ))) *p = 0;
+    ok( get_lock_path( unit, folder, lock ), "no lock path\n" );
+    /* an earlier test made them; the open below must repair them */
+    set_unix_mode( folder, 0755 );
+    if (GetFileAttributesW( lock ) != INVALID_FILE_ATTRIBUTES) set_unix_mode( lock, 0644 );
+
+    /* a new database file, and the sensor opened for an enrollment */
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT, &unit, 1,
+                            &database, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK)
+    {
+        unregister_database( &private_database );
+        return;
+    }
+    ok( unix_mode( folder ) == 0700, "folder mode %o\n", unix_mode( folder ) );
+    ok( unix_mode( path ) == 0600, "new database mode %o\n", unix_mode( path ) );
+    hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, unit );
+    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    ok( unix_mode( lock ) == 0600, "lock mode %o\n", unix_mode( lock ) );
+    if (hr == S_OK) WinBioEnrollDiscard( session );
+    WinBioCloseSession( session );
+
+    /* a file made readable by all is private again once a process opens it */
+    set_unix_mode( folder, 0755 );
+    set_unix_mode( path, 0644 );
+    if (start_child( "hardening open_database", &pi ))
+    {
+        winetest_wait_child_process( pi.hProcess );
+        CloseHandle( pi.hProcess );
+        CloseHandle( pi.hThread );
+    }
+    ok( unix_mode( folder ) == 0700, "repaired folder mode %o\n", unix_mode( folder ) );
+    ok( unix_mode( path ) == 0600, "repaired database mode %o\n", unix_mode( path ) );
+
+    unregister_database( &private_database );
+}
+
 START_TEST(hardening)
 {
+    char **argv;
+
+    if (winetest_get_mainargs( &argv ) >= 3 && !strcmp( argv[2], "open_database" ))
+    {
+        child_open_database();
+        return;
+    }
     test_open_unit_count_overflow();
     test_async_set_property_size();
+    test_private_files();
 }
