@@ -402,6 +402,86 @@ static void test_private_files(void)
     unregister_database( &private_database );
 }
 
+static void set_database_key( const WCHAR *name, const void *attributes, DWORD attributes_size )
+{
+    DWORD factor = WINBIO_TYPE_FINGERPRINT;
+    WCHAR path[160];
+    HKEY key;
+
+    swprintf( path, ARRAY_SIZE(path), DATABASES_KEY L"\\%s", name );
+    if (RegCreateKeyExW( HKEY_LOCAL_MACHINE, path, 0, NULL, 0, KEY_ALL_ACCESS, NULL, &key, NULL )) return;
+    RegSetValueExW( key, L"Attributes", 0, REG_DWORD, attributes, attributes_size );
+    RegSetValueExW( key, L"BiometricType", 0, REG_DWORD, (const BYTE *)&factor, sizeof(factor) );
+    RegCloseKey( key );
+}
+
+static void delete_database_key( const WCHAR *name )
+{
+    WCHAR path[160];
+
+    swprintf( path, ARRAY_SIZE(path), DATABASES_KEY L"\\%s", name );
+    RegDeleteKeyW( HKEY_LOCAL_MACHINE, path );
+}
+
+/* Only a key named exactly as a GUID is a database, and a value of the
+ * wrong size is no value: no phantom databases, no stray stack bytes. */
+static void test_database_registry(void)
+{
+    static const WCHAR *const bad_names[] =
+    {
+        L"{ 2222222-2222-2222-2222-222222222222}",
+        L"{+2222222-2222-2222-2222-222222222222}",
+        L"{2222222-2222-2222-2222-2222222222222}",
+        L"{22222222-+222-2222-2222-222222222222}",
+        L"{22222222-2222-2222-2222-2222222222 2}",
+        L"{22222222-2222-2222-2222-22222222222}x",
+        L"22222222-2222-2222-2222-222222222222",
+    };
+    static const WCHAR short_name[] = L"{33333333-3333-3333-3333-333333333333}";
+    static const WCHAR good_name[] = L"{44444444-4444-4444-4444-444444444444}";
+    static const BYTE short_attributes[2] = { 0x02, 0x00 };
+    DWORD dbms = WINBIO_DATABASE_TYPE_DBMS;
+    WINBIO_STORAGE_SCHEMA *databases = NULL;
+    BOOL found_short = FALSE, found_good = FALSE;
+    SIZE_T count = 0, i;
+    unsigned int j;
+    HRESULT hr;
+
+    for (j = 0; j < ARRAY_SIZE(bad_names); j++) set_database_key( bad_names[j], &dbms, sizeof(dbms) );
+    set_database_key( short_name, short_attributes, sizeof(short_attributes) );
+    set_database_key( good_name, &dbms, sizeof(dbms) );
+
+    hr = WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count );
+    ok( hr == S_OK, "WinBioEnumDatabases returned %#lx\n", hr );
+    for (i = 0; i < count; i++)
+    {
+        const GUID *id = &databases[i].DatabaseId;
+
+        ok( id->Data1 != 0x02222222 && id->Data1 != 0x22222222, "phantom database %08lx-%04x\n",
+            id->Data1, id->Data2 );
+        if (id->Data1 == 0x33333333)
+        {
+            found_short = TRUE;
+            /* the 2-byte value is ignored: a file database, as when there is none */
+            ok( databases[i].Attributes == WINBIO_DATABASE_TYPE_FILE, "attributes %#lx\n",
+                databases[i].Attributes );
+        }
+        if (id->Data1 == 0x44444444)
+        {
+            found_good = TRUE;
+            ok( databases[i].Attributes == WINBIO_DATABASE_TYPE_DBMS, "attributes %#lx\n",
+                databases[i].Attributes );
+        }
+    }
+    ok( found_short, "the database with a short Attributes value is missing\n" );
+    ok( found_good, "the well-formed database is missing\n" );
+    if (databases) WinBioFree( databases );
+
+    for (j = 0; j < ARRAY_SIZE(bad_names); j++) delete_database_key( bad_names[j] );
+    delete_database_key( short_name );
+    delete_database_key( good_name );
+}
+
 START_TEST(hardening)
 {
     char **argv;
@@ -414,4 +494,5 @@ START_TEST(hardening)
     test_open_unit_count_overflow();
     test_async_set_property_size();
     test_private_files();
+    test_database_registry();
 }
