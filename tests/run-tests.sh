@@ -174,6 +174,7 @@ case " $ARCHS " in
 *) skip_part "32-bit (i386) build and tests" "${WIN32_SKIP:-i386 not configured}" ;;
 esac
 
+check "every function winbio.h declares is exported" sh tests/check-prototypes.sh
 for arch in $ARCHS; do
     check "$arch winbio.dll is marked as a Wine builtin" grep -q "Wine builtin DLL" dlldir/$arch-windows/winbio.dll
 done
