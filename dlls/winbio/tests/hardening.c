@@ -41,6 +41,10 @@ static const GUID hardening_database =
 static const GUID private_database =
     { 0x0d7f3a96, 0x2c18, 0x47b5, { 0x93, 0xe4, 0x5a, 0x61, 0xc0, 0x2f, 0x8b, 0x17 } };
 
+/* holds a damaged template beside a good one */
+static const GUID damaged_database =
+    { 0x6e21d4b8, 0x93a7, 0x4f02, { 0xb1, 0x5c, 0x0e, 0x84, 0x3d, 0x7a, 0x26, 0xc9 } };
+
 static WINBIO_UNIT_ID first_unit(void)
 {
     WINBIO_UNIT_SCHEMA *units = NULL;
@@ -482,6 +486,130 @@ static void test_database_registry(void)
     delete_database_key( good_name );
 }
 
+static DWORD (WINAPI *pRtlComputeCrc32)( DWORD, const BYTE *, INT );
+
+static DWORD get_u32( const BYTE *p )
+{
+    return p[0] | (p[1] << 8) | (p[2] << 16) | ((DWORD)p[3] << 24);
+}
+
+static void put_u32( BYTE *p, DWORD value )
+{
+    p[0] = value;
+    p[1] = value >> 8;
+    p[2] = value >> 16;
+    p[3] = value >> 24;
+}
+
+/* Puts a copy of the database's one record, for another finger and with
+ * data libfprint cannot read, in front of it, as a valid file (header
+ * and checksum as dlls/winbio/storage.c describes them). */
+static BOOL add_damaged_template( const WCHAR *path )
+{
+    BYTE *image, *record, *copy;
+    DWORD size, done, record_size, i;
+    HANDLE file;
+    BOOL ret;
+
+    file = CreateFileW( path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL );
+    if (file == INVALID_HANDLE_VALUE) return FALSE;
+    size = GetFileSize( file, NULL );
+    image = malloc( 2 * size );
+    ret = ReadFile( file, image, size, &done, NULL ) && done == size;
+    CloseHandle( file );
+    if (!ret || size < 40 + 104 || get_u32( image + 24 ) != 1)
+    {
+        free( image );
+        return FALSE;
+    }
+    record = image + 40;
+    record_size = size - 40;
+    copy = record + record_size;
+    memmove( copy, record, record_size );      /* the good one goes second */
+    record[92] = WINBIO_ANSI_381_POS_RH_MIDDLE_FINGER;
+    srand( 13 );
+    for (i = 104 + get_u32( record + 96 ); i < record_size; i++) record[i] = rand();
+    size += record_size;
+
+    put_u32( image + 24, 2 );
+    put_u32( image + 28, size - 40 );
+    put_u32( image + 16, get_u32( image + 16 ) + 1 );  /* a new generation */
+    put_u32( image + 36, pRtlComputeCrc32( pRtlComputeCrc32( 0, image, 36 ), image + 40, size - 40 ) );
+
+    file = CreateFileW( path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL );
+    ret = file != INVALID_HANDLE_VALUE && WriteFile( file, image, size, &done, NULL ) && done == size;
+    if (file != INVALID_HANDLE_VALUE) CloseHandle( file );
+    free( image );
+    return ret;
+}
+
+/* A template blob libfprint cannot read is skipped when matching, never
+ * failing the match against the others. */
+static void test_damaged_template(void)
+{
+    WINBIO_BIOMETRIC_SUBTYPE subfactor, *subfactors = NULL;
+    GUID database = damaged_database;
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_IDENTITY identity;
+    WINBIO_UNIT_ID unit, found;
+    struct touch touch;
+    WCHAR path[MAX_PATH];
+    SIZE_T count = 0;
+    HRESULT hr;
+
+    pRtlComputeCrc32 = (void *)GetProcAddress( GetModuleHandleA( "ntdll.dll" ), "RtlComputeCrc32" );
+    if (!have_virtual_sensors()) return;
+    if (!(unit = find_unit( L"virtual_image" )))
+    {
+        skip( "no virtual_image unit\n" );
+        return;
+    }
+    unregister_database( &damaged_database );
+    if (!register_database( &damaged_database ))
+    {
+        skip( "cannot register a private database\n" );
+        return;
+    }
+    ok( get_database_path( &damaged_database, path ), "no file path\n" );
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT, &unit, 1,
+                            &database, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK) goto done;
+
+    if (!enroll_finger( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm", 5 )) goto done;
+    ok( add_damaged_template( path ), "cannot damage the database\n" );
+
+    /* both are listed: nothing stored is hidden */
+    get_user_identity( &identity );
+    hr = WinBioEnumEnrollments( session, unit, &identity, &subfactors, &count );
+    ok( hr == S_OK, "WinBioEnumEnrollments returned %#lx\n", hr );
+    ok( count == 2, "%Iu enrollments\n", count );
+    if (subfactors) WinBioFree( subfactors );
+
+    start_touch( &touch, "IMAGE", "whorl.pgm", 0 );
+    hr = WinBioIdentify( session, &found, &identity, &subfactor, &reject );
+    touch_join( &touch );
+    ok( hr == S_OK, "WinBioIdentify returned %#lx\n", hr );
+    ok( found == unit, "unit %lu\n", found );
+    ok( hr != S_OK || is_user( &identity ), "not the user\n" );
+    ok( hr != S_OK || subfactor == WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "subfactor %#x\n", subfactor );
+
+    /* with only the damaged one left, the touch is still awaited and matches nobody */
+    get_user_identity( &identity );
+    hr = WinBioDeleteTemplate( session, unit, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
+    ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
+    start_touch( &touch, "IMAGE", "whorl.pgm", 0 );
+    hr = WinBioIdentify( session, &found, &identity, &subfactor, &reject );
+    touch_join( &touch );
+    ok( hr == WINBIO_E_UNKNOWN_ID, "WinBioIdentify returned %#lx\n", hr );
+    ok( found == unit, "unit %lu\n", found );
+
+done:
+    if (session) WinBioCloseSession( session );
+    unregister_database( &damaged_database );
+}
+
 START_TEST(hardening)
 {
     char **argv;
@@ -495,4 +623,5 @@ START_TEST(hardening)
     test_async_set_property_size();
     test_private_files();
     test_database_registry();
+    test_damaged_template();
 }

@@ -48,32 +48,8 @@ static WINBIO_UNIT_ID image_unit, device_unit;
 /* Enrolls the user's right index finger from whorl.pgm. */
 static BOOL enroll_whorl( WINBIO_SESSION_HANDLE session )
 {
-    WINBIO_REJECT_DETAIL reject = 0;
-    WINBIO_IDENTITY identity;
-    struct touch touch;
-    BOOLEAN is_new;
-    unsigned int i;
-    HRESULT hr;
-
-    hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, image_unit );
-    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
-    if (hr != S_OK) return FALSE;
-    for (i = 0; i < IMAGE_ENROLL_STAGES; i++)
-    {
-        touch_async( &touch, "whorl.pgm" );
-        hr = WinBioEnrollCapture( session, &reject );
-        touch_join( &touch );
-        if (hr != (i + 1 < IMAGE_ENROLL_STAGES ? WINBIO_I_MORE_DATA : S_OK)) break;
-    }
-    ok( hr == S_OK, "capture %u returned %#lx, reject detail %lu\n", i, hr, reject );
-    if (hr != S_OK)
-    {
-        WinBioEnrollDiscard( session );
-        return FALSE;
-    }
-    hr = WinBioEnrollCommit( session, &identity, &is_new );
-    ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
-    return hr == S_OK;
+    return enroll_finger( session, image_unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm",
+                         IMAGE_ENROLL_STAGES );
 }
 
 /* Identifies once with a touch of pgm (repeated every interval ms if not 0). */

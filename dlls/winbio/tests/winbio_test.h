@@ -241,4 +241,37 @@ static inline BOOL touch_join_( const char *file, int line, struct touch *touch 
     return touch->ret;
 }
 
+/* Enrolls a finger of the user on an image sensor with stages touches of pgm. */
+#define enroll_finger(a, b, c, d, e) enroll_finger_( __FILE__, __LINE__, a, b, c, d, e )
+static inline BOOL enroll_finger_( const char *file, int line, WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit,
+                                  WINBIO_BIOMETRIC_SUBTYPE subfactor, const char *pgm, unsigned int stages )
+{
+    WINBIO_REJECT_DETAIL reject = 0;
+    WINBIO_IDENTITY identity;
+    struct touch touch;
+    BOOLEAN is_new;
+    unsigned int i;
+    HRESULT hr;
+
+    hr = WinBioEnrollBegin( session, subfactor, unit );
+    ok_(file, line)( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    if (hr != S_OK) return FALSE;
+    for (i = 0; i < stages; i++)
+    {
+        touch_async( &touch, pgm );
+        hr = WinBioEnrollCapture( session, &reject );
+        touch_join_( file, line, &touch );
+        if (hr != (i + 1 < stages ? WINBIO_I_MORE_DATA : S_OK)) break;
+    }
+    ok_(file, line)( hr == S_OK, "capture %u returned %#lx, reject detail %lu\n", i, hr, reject );
+    if (hr != S_OK)
+    {
+        WinBioEnrollDiscard( session );
+        return FALSE;
+    }
+    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    ok_(file, line)( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    return hr == S_OK;
+}
+
 #endif /* __WINBIO_TESTS_WINBIO_TEST_H */
