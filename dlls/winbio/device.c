@@ -278,6 +278,12 @@ HRESULT device_acquire( struct unit *unit, struct session *session )
             break;
         }
         if (!unit->busy) break;
+        /* another session of the process uses it: a cancel ends the wait */
+        if (session_call_canceled( session ))
+        {
+            hr = WINBIO_E_CANCELED;
+            break;
+        }
         SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
     }
     if (SUCCEEDED(hr)) unit->busy = TRUE;
@@ -306,12 +312,30 @@ void device_release( struct unit *unit )
     LeaveCriticalSection( &unit->cs );
 }
 
-/* Reserves the unit for the session, waiting while another session holds it. */
-void device_wait_owner( struct unit *unit, struct session *session )
+HRESULT device_wait_owner( struct unit *unit, struct session *session )
+{
+    HRESULT hr = S_OK;
+
+    EnterCriticalSection( &unit->cs );
+    while (unit->owner && unit->owner != session)
+    {
+        /* whoever sets these wakes us afterwards, under unit->cs */
+        if (session->lock_withdrawn || session_call_canceled( session ))
+        {
+            hr = WINBIO_E_CANCELED;
+            break;
+        }
+        SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
+    }
+    if (SUCCEEDED(hr)) unit->owner = session;
+    LeaveCriticalSection( &unit->cs );
+    return hr;
+}
+
+void device_wake_waiters( struct unit *unit )
 {
     EnterCriticalSection( &unit->cs );
-    while (unit->owner && unit->owner != session) SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
-    unit->owner = session;
+    WakeAllConditionVariable( &unit->changed );
     LeaveCriticalSection( &unit->cs );
 }
 
@@ -358,7 +382,7 @@ static void add_running( struct session *session, UINT64 op )
     EnterCriticalSection( &session->cs );
     if (session->running_count < WINBIO_UNIX_MAX_WAIT) session->running[session->running_count++] = op;
     /* a WinBioCancel may have come before the operation could be cancelled */
-    closing = session->closing || async_job_canceled( session );
+    closing = session_call_canceled( session );
     LeaveCriticalSection( &session->cs );
     if (!closing) return;
     params.op = op;

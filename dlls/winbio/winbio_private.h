@@ -154,6 +154,8 @@ struct session
     UINT64 running[WINBIO_UNIX_MAX_WAIT]; /* libfprint operations to cancel */
     UINT32 running_count;
     struct unit *locked;            /* unit held by WinBioLockUnit */
+    struct unit *lock_pending;      /* unit a WinBioLockUnit waits for */
+    BOOL lock_withdrawn;            /* WinBioUnlockUnit withdrew that request */
     struct enrollment *enrollment;  /* pending enrollment, if any */
     /* async.c: calls queued for the session's worker thread */
     struct async_job *queue_head, *queue_tail;
@@ -191,6 +193,8 @@ extern HRESULT bir_from_image( const BYTE *pixels, UINT32 width, UINT32 height, 
 /* Looks up a handle and starts an operation on it; end it with session_end(). */
 extern HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **session );
 extern void session_end( struct session *session );
+/* A WinBioCancel or close since the calling thread's call on it began. */
+extern BOOL session_call_canceled( struct session *session );
 extern struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id );
 /* A reference on the session behind a handle of any kind, or NULL. */
 extern struct session *session_grab( WINBIO_SESSION_HANDLE handle );
@@ -242,7 +246,11 @@ extern void device_add_user( struct unit *unit );
 extern void device_remove_user( struct unit *unit );
 extern HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own );
 extern HRESULT device_check_enrollment( struct unit *unit, struct session *session );
-extern void device_wait_owner( struct unit *unit, struct session *session );
+/* Waits while another session holds the unit, then reserves it; ends
+ * early with WINBIO_E_CANCELED on a cancel or a withdrawn request. */
+extern HRESULT device_wait_owner( struct unit *unit, struct session *session );
+/* Wakes the calls waiting for the unit, so that they see a cancel. */
+extern void device_wake_waiters( struct unit *unit );
 /* Runs operations on several units at once and waits until the first one
  * finishes; the others are cancelled.  Returns the index of the winner. */
 extern HRESULT device_run_first( struct session *session, struct device_op *ops, SIZE_T count, SIZE_T *winner );

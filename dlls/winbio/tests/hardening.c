@@ -610,6 +610,146 @@ done:
     unregister_database( &damaged_database );
 }
 
+struct blocking_call
+{
+    WINBIO_SESSION_HANDLE session;
+    WINBIO_UNIT_ID unit;
+    BOOL lock;                      /* WinBioLockUnit, else WinBioLocateSensor */
+    HRESULT hr;
+    HANDLE thread;
+};
+
+static DWORD WINAPI blocking_call_thread( void *arg )
+{
+    struct blocking_call *call = arg;
+    WINBIO_UNIT_ID found;
+
+    if (call->lock) call->hr = WinBioLockUnit( call->session, call->unit );
+    else call->hr = WinBioLocateSensor( call->session, &found );
+    return 0;
+}
+
+static void start_blocking_call( struct blocking_call *call, WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit,
+                                 BOOL lock )
+{
+    call->session = session;
+    call->unit = unit;
+    call->lock = lock;
+    call->hr = 0xdeadbeef;
+    call->thread = CreateThread( NULL, 0, blocking_call_thread, call, 0, NULL );
+}
+
+/* Cancels the call until it ends.  A cancel made before the call has begun
+ * is not meant for it, and nothing tells when the thread is inside the
+ * call: so the cancel is repeated.  A wait that ignores cancels ends the
+ * test after ten of them. */
+static BOOL cancel_until_done( struct blocking_call *call )
+{
+    unsigned int tries;
+    DWORD ret = WAIT_TIMEOUT;
+
+    for (tries = 0; tries < 10 && ret == WAIT_TIMEOUT; tries++)
+    {
+        WinBioCancel( call->session );
+        ret = WaitForSingleObject( call->thread, 1000 );
+    }
+    if (tries > 1) trace( "ended after %u cancels\n", tries );
+    ok( ret == WAIT_OBJECT_0, "the call ignores WinBioCancel\n" );
+    if (ret) return FALSE;
+    CloseHandle( call->thread );
+    return TRUE;
+}
+
+static BOOL open_image_pool( WINBIO_UNIT_ID unit, WINBIO_SESSION_HANDLE *session )
+{
+    GUID database = hardening_database;
+    HRESULT hr;
+
+    *session = 0;
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT, &unit, 1,
+                            &database, session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    return hr == S_OK;
+}
+
+/* Waits for a unit that another session of the process has: WinBioCancel
+ * ends them, and WinBioUnlockUnit withdraws a pending lock request. */
+static void test_cancel_unit_waits(void)
+{
+    WINBIO_SESSION_HANDLE first, second;
+    struct blocking_call call, holder;
+    WINBIO_UNIT_ID unit;
+    unsigned int tries;
+    HRESULT hr;
+
+    if (!have_virtual_sensors()) return;
+    if (!(unit = find_unit( L"virtual_image" )))
+    {
+        skip( "no virtual_image unit\n" );
+        return;
+    }
+    if (!register_database( &hardening_database ))
+    {
+        skip( "cannot register a private database\n" );
+        return;
+    }
+    if (!open_image_pool( unit, &first )) goto done;
+    if (!open_image_pool( unit, &second ))
+    {
+        WinBioCloseSession( first );
+        goto done;
+    }
+
+    /* the unit busy with the other session's call, which waits for a touch */
+    start_blocking_call( &holder, first, unit, FALSE );
+    Sleep( 200 );  /* lets it start; without it the test still holds, with a second cancel */
+    start_blocking_call( &call, second, unit, FALSE );
+    Sleep( 200 );
+    if (cancel_until_done( &call ))
+        ok( call.hr == WINBIO_E_CANCELED, "waiting for the unit: got %#lx\n", call.hr );
+    if (cancel_until_done( &holder ))
+        ok( holder.hr == WINBIO_E_CANCELED, "holder: got %#lx\n", holder.hr );
+
+    /* the unit locked by the other session */
+    hr = WinBioLockUnit( first, unit );
+    ok( hr == S_OK, "WinBioLockUnit returned %#lx\n", hr );
+    start_blocking_call( &call, second, unit, TRUE );
+    Sleep( 200 );
+    if (cancel_until_done( &call ))
+        ok( call.hr == WINBIO_E_CANCELED, "WinBioLockUnit: got %#lx\n", call.hr );
+
+    /* no request pending: nothing to unlock */
+    hr = WinBioUnlockUnit( second, unit );
+    ok( hr == WINBIO_E_LOCK_VIOLATION, "WinBioUnlockUnit returned %#lx\n", hr );
+    start_blocking_call( &call, second, unit, TRUE );
+    /* a lock violation until the request is pending, then it is withdrawn */
+    for (tries = 0; tries < 1000; tries++)
+    {
+        if ((hr = WinBioUnlockUnit( second, unit )) != WINBIO_E_LOCK_VIOLATION) break;
+        Sleep( 10 );
+    }
+    ok( hr == S_OK, "WinBioUnlockUnit returned %#lx\n", hr );
+    ok( !WaitForSingleObject( call.thread, 10000 ), "the withdrawn request still waits\n" );
+    ok( call.hr == WINBIO_E_CANCELED, "withdrawn WinBioLockUnit: got %#lx\n", call.hr );
+    CloseHandle( call.thread );
+
+    /* a close does not wait for the other session to unlock */
+    start_blocking_call( &call, second, unit, TRUE );
+    Sleep( 200 );
+    hr = WinBioCloseSession( second );
+    ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
+    ok( !WaitForSingleObject( call.thread, 10000 ), "WinBioLockUnit still waits after the close\n" );
+    ok( call.hr == WINBIO_E_CANCELED || call.hr == E_HANDLE || call.hr == WINBIO_E_SESSION_HANDLE_CLOSED,
+        "WinBioLockUnit after the close: got %#lx\n", call.hr );
+    CloseHandle( call.thread );
+
+    hr = WinBioUnlockUnit( first, unit );
+    ok( hr == S_OK, "WinBioUnlockUnit returned %#lx\n", hr );
+    WinBioCloseSession( first );
+done:
+    unregister_database( &hardening_database );
+}
+
 START_TEST(hardening)
 {
     char **argv;
@@ -624,4 +764,5 @@ START_TEST(hardening)
     test_private_files();
     test_database_registry();
     test_damaged_template();
+    test_cancel_unit_waits();
 }
