@@ -274,8 +274,10 @@ static HRESULT check_flags( WINBIO_POOL_TYPE pool, WINBIO_SESSION_FLAGS flags )
     if (config != WINBIO_FLAG_DEFAULT && config != WINBIO_FLAG_BASIC && config != WINBIO_FLAG_ADVANCED)
         return E_INVALIDARG;
     if (pool == WINBIO_POOL_SYSTEM && config != WINBIO_FLAG_DEFAULT) return E_INVALIDARG;
-    /* Wine runs programs with administrator rights, which RAW and
-     * MAINTENANCE access require on Windows. */
+    /* raw samples and maintenance are for Administrators and Local System
+     * (whose token has the Administrators group); Wine gives programs
+     * administrator rights unless they run with a restricted token */
+    if ((flags & (WINBIO_FLAG_RAW | WINBIO_FLAG_MAINTENANCE)) && !identity_caller_is_admin()) return E_ACCESSDENIED;
     return S_OK;
 }
 

@@ -750,6 +750,53 @@ done:
     unregister_database( &hardening_database );
 }
 
+/* Raw samples and maintenance access are for administrators: a caller
+ * without the Administrators group gets E_ACCESSDENIED. */
+static void test_open_access_flags(void)
+{
+    static const WINBIO_SESSION_FLAGS flags[] =
+        { WINBIO_FLAG_RAW, WINBIO_FLAG_MAINTENANCE, WINBIO_FLAG_RAW | WINBIO_FLAG_MAINTENANCE };
+    WINBIO_SESSION_HANDLE session;
+    unsigned int i;
+    BOOL async_open;
+    HRESULT hr;
+
+    if (!impersonate_non_admin())
+    {
+        skip( "cannot drop the Administrators group\n" );
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(flags); i++)
+    {
+        session = 0xdeadbeef;
+        hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, flags[i], NULL, 0, NULL, &session );
+        ok( hr == E_ACCESSDENIED, "flags %#lx: got %#lx\n", flags[i], hr );
+        ok( !session, "flags %#lx: handle %lu\n", flags[i], session );
+        if (SUCCEEDED(hr) && session) WinBioCloseSession( session );
+        for (async_open = FALSE; async_open <= TRUE; async_open++)
+        {
+            session = 0xdeadbeef;
+            hr = WinBioAsyncOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, flags[i], NULL, 0, NULL,
+                                         WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, ignore_result, NULL, async_open,
+                                         &session );
+            ok( hr == E_ACCESSDENIED, "async %d, flags %#lx: got %#lx\n", async_open, flags[i], hr );
+            if (SUCCEEDED(hr) && session) WinBioCloseSession( session );
+        }
+    }
+    /* an ordinary session is anyone's */
+    session = 0;
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &session );
+    ok( hr == S_OK, "default flags: got %#lx\n", hr );
+    if (session) WinBioCloseSession( session );
+    RevertToSelf();
+
+    /* as an administrator */
+    session = 0;
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0, NULL, &session );
+    ok( hr == S_OK, "administrator, raw: got %#lx\n", hr );
+    if (session) WinBioCloseSession( session );
+}
+
 START_TEST(hardening)
 {
     char **argv;
@@ -765,4 +812,5 @@ START_TEST(hardening)
     test_database_registry();
     test_damaged_template();
     test_cancel_unit_waits();
+    test_open_access_flags();
 }
