@@ -58,6 +58,8 @@ extern BOOL identity_equal( const WINBIO_IDENTITY *a, const WINBIO_IDENTITY *b )
 /* The calling thread's user (its token's SID, as on Windows). */
 extern HRESULT identity_get_current_user( WINBIO_IDENTITY *identity );
 extern BOOL identity_caller_is_admin(void);
+/* E_ACCESSDENIED when the caller may not touch the identity's templates. */
+extern HRESULT identity_check_access( const WINBIO_IDENTITY *identity );
 /* For traces: the type and a short form of the value, never biometric data. */
 extern const char *debugstr_identity( const WINBIO_IDENTITY *identity );
 

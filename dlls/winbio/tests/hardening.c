@@ -797,6 +797,70 @@ static void test_open_access_flags(void)
     if (session) WinBioCloseSession( session );
 }
 
+/* A caller that is no administrator may not touch the templates of
+ * another account (Wine's SIDs are easy to guess), only its own. */
+static void test_other_identity(void)
+{
+    static const BYTE other_sid[] = { 1, 5, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0, 1, 0, 0, 0,
+                                      2, 0, 0, 0, 3, 0, 0, 0, 0xe9, 0x03, 0, 0 };
+    WINBIO_BIOMETRIC_SUBTYPE *subfactors = NULL;
+    WINBIO_IDENTITY other = { WINBIO_ID_TYPE_SID }, user, everyone = { WINBIO_ID_TYPE_WILDCARD };
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_UNIT_ID unit, found;
+    BOOLEAN match;
+    SIZE_T count;
+    HRESULT hr;
+
+    if (!(unit = first_unit()))
+    {
+        skip( "no biometric unit\n" );
+        return;
+    }
+    other.Value.AccountSid.Size = sizeof(other_sid);
+    memcpy( other.Value.AccountSid.Data, other_sid, sizeof(other_sid) );
+    everyone.Value.Wildcard = WINBIO_IDENTITY_WILDCARD;
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK) return;
+    if (!impersonate_non_admin())
+    {
+        skip( "cannot drop the Administrators group\n" );
+        WinBioCloseSession( session );
+        return;
+    }
+    /* the token's user stays the same: impersonation only drops the group */
+    get_user_identity( &user );
+
+    hr = WinBioDeleteTemplate( session, unit, &other, WINBIO_SUBTYPE_ANY );
+    ok( hr == E_ACCESSDENIED, "WinBioDeleteTemplate returned %#lx\n", hr );
+    count = 0xdead;
+    hr = WinBioEnumEnrollments( session, unit, &other, &subfactors, &count );
+    ok( hr == E_ACCESSDENIED, "WinBioEnumEnrollments returned %#lx\n", hr );
+    ok( !subfactors && !count, "got %p, %Iu\n", subfactors, count );
+    hr = WinBioEnumEnrollments( session, unit, &everyone, &subfactors, &count );
+    ok( hr == E_ACCESSDENIED, "WinBioEnumEnrollments (everyone) returned %#lx\n", hr );
+    /* refused before the sensor waits for a finger */
+    hr = WinBioVerify( session, &other, WINBIO_SUBTYPE_ANY, &found, &match, &reject );
+    ok( hr == E_ACCESSDENIED, "WinBioVerify returned %#lx\n", hr );
+    ok( !match, "match\n" );
+
+    /* one's own templates are one's own business */
+    hr = WinBioDeleteTemplate( session, unit, &user, WINBIO_ANSI_381_POS_LH_LITTLE_FINGER );
+    ok( hr == S_OK || hr == WINBIO_E_DATABASE_NO_SUCH_RECORD, "own WinBioDeleteTemplate returned %#lx\n", hr );
+    hr = WinBioEnumEnrollments( session, unit, &user, &subfactors, &count );
+    ok( hr == S_OK || hr == WINBIO_E_UNKNOWN_ID, "own WinBioEnumEnrollments returned %#lx\n", hr );
+    if (subfactors) WinBioFree( subfactors );
+    RevertToSelf();
+
+    /* and an administrator may look at anyone's */
+    subfactors = NULL;
+    hr = WinBioEnumEnrollments( session, unit, &other, &subfactors, &count );
+    ok( hr == S_OK || hr == WINBIO_E_UNKNOWN_ID, "administrator: WinBioEnumEnrollments returned %#lx\n", hr );
+    if (subfactors) WinBioFree( subfactors );
+    WinBioCloseSession( session );
+}
+
 START_TEST(hardening)
 {
     char **argv;
@@ -813,4 +877,5 @@ START_TEST(hardening)
     test_damaged_template();
     test_cancel_unit_waits();
     test_open_access_flags();
+    test_other_identity();
 }
