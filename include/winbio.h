@@ -103,8 +103,9 @@ HRESULT WINAPI WinBioEnumEnrollments(WINBIO_SESSION_HANDLE SessionHandle, WINBIO
         SIZE_T *SubFactorCount);
 HRESULT WINAPI WinBioDeleteTemplate(WINBIO_SESSION_HANDLE SessionHandle, WINBIO_UNIT_ID UnitId,
         WINBIO_IDENTITY *Identity, WINBIO_BIOMETRIC_SUBTYPE SubFactor);
-HRESULT WINAPI WinBioImproveBegin(WINBIO_SESSION_HANDLE SessionHandle, WINBIO_UNIT_ID UnitId);
-HRESULT WINAPI WinBioImproveEnd(WINBIO_SESSION_HANDLE SessionHandle);
+/* No WinBioImproveBegin/WinBioImproveEnd: newer SDKs declare them, but the
+ * Windows 10 export table winbio.spec mirrors has neither, and a prototype
+ * without an export would only fail at link time. */
 
 /* Units, properties and monitors */
 

@@ -88,6 +88,7 @@ unix_tables()
     done
 }
 
+check "every function winbio.h declares is exported" sh tests/check-prototypes.sh
 for arch in $ARCHS; do
     check "$arch winbio.dll is marked as a Wine builtin" grep -q "Wine builtin DLL" dlldir/$arch-windows/winbio.dll
     # with new WoW64 the i386 dll has no winbio.so of its own

@@ -484,6 +484,7 @@ HRESULT async_queue( WINBIO_SESSION_HANDLE handle, const struct async_call *call
     else if (session->kind == SESSION_ASYNC && !async_in_job( session ))
     {
         if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+        else if (FAILED(call->check)) hr = call->check;
         else if (SUCCEEDED(hr = copy_buffer( &copy )))
         {
             if (FAILED(hr = queue_job( session, &copy, FALSE ))) winbio_free( copy.buffer );
@@ -511,10 +512,20 @@ HRESULT async_queue_legacy( WINBIO_SESSION_HANDLE handle, const struct async_cal
 /* Ends what the session has queued or running with WINBIO_E_CANCELED. */
 void async_cancel( struct session *session )
 {
+    struct unit **units;
+    SIZE_T count, i;
+
     EnterCriticalSection( &session->cs );
     session->cancel_epoch++;
     LeaveCriticalSection( &session->cs );
     session_cancel_running( session );
+    /* calls still waiting for a unit see the new epoch (every unit: the
+     * session's own list may still be filled in by an asynchronous open) */
+    if (SUCCEEDED(units_get_all( &units, &count )))
+    {
+        for (i = 0; i < count; i++) device_wake_waiters( units[i] );
+        winbio_free( units );
+    }
 }
 
 /* Waits until every queued call has been reported; not from the worker itself. */

@@ -60,17 +60,45 @@ BOOL database_is_installed( const GUID *id )
     return TRUE;
 }
 
+/* Only the exact form {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}: swscanf alone
+ * would take spaces, signs and short fields, and name a database that
+ * cannot be opened under the key it came from. */
 static BOOL parse_guid( const WCHAR *str, GUID *guid )
 {
     unsigned int d[11];
+    int i;
 
+    if (lstrlenW( str ) != 38 || str[0] != '{' || str[37] != '}') return FALSE;
+    for (i = 1; i < 37; i++)
+    {
+        if (i == 9 || i == 14 || i == 19 || i == 24)
+        {
+            if (str[i] != '-') return FALSE;
+        }
+        else if (!iswxdigit( str[i] )) return FALSE;
+    }
     if (swscanf( str, L"{%8x-%4x-%4x-%2x%2x-%2x%2x%2x%2x%2x%2x}", &d[0], &d[1], &d[2], &d[3], &d[4],
-                 &d[5], &d[6], &d[7], &d[8], &d[9], &d[10] ) != 11 || lstrlenW( str ) != 38)
+                 &d[5], &d[6], &d[7], &d[8], &d[9], &d[10] ) != 11)
         return FALSE;
     guid->Data1 = d[0];
     guid->Data2 = d[1];
     guid->Data3 = d[2];
-    for (int i = 0; i < 8; i++) guid->Data4[i] = d[3 + i];
+    for (i = 0; i < 8; i++) guid->Data4[i] = d[3 + i];
+    return TRUE;
+}
+
+/* A REG_DWORD value of exactly four bytes; anything else is as if absent. */
+static BOOL query_dword( HKEY key, const WCHAR *name, DWORD *value )
+{
+    DWORD type, size = sizeof(*value), data;
+
+    if (RegQueryValueExW( key, name, NULL, &type, (BYTE *)&data, &size )) return FALSE;
+    if (type != REG_DWORD || size != sizeof(data))
+    {
+        WARN( "ignoring %s: type %lu, %lu bytes\n", debugstr_w( name ), type, size );
+        return FALSE;
+    }
+    *value = data;
     return TRUE;
 }
 
@@ -85,8 +113,7 @@ static void fill_schema( WINBIO_STORAGE_SCHEMA *schema, const GUID *id, HKEY key
     storage_get_path( id, schema->FilePath, ARRAY_SIZE(schema->FilePath) );
     if (!key) return;
 
-    size = sizeof(value);
-    if (!RegQueryValueExW( key, L"Attributes", NULL, NULL, (BYTE *)&value, &size )) schema->Attributes = value;
+    if (query_dword( key, L"Attributes", &value )) schema->Attributes = value;
     size = sizeof(schema->ConnectionString) - sizeof(WCHAR);
     RegQueryValueExW( key, L"ConnectionString", NULL, NULL, (BYTE *)schema->ConnectionString, &size );
 }
@@ -94,7 +121,7 @@ static void fill_schema( WINBIO_STORAGE_SCHEMA *schema, const GUID *id, HKEY key
 HRESULT databases_get_schemas( WINBIO_STORAGE_SCHEMA **schemas, SIZE_T *count )
 {
     WCHAR name[64];
-    DWORD index, type, size, factor, subkeys = 0;
+    DWORD index, factor, subkeys = 0;
     HKEY root = NULL, key;
     GUID id;
     SIZE_T n = 0;
@@ -115,9 +142,7 @@ HRESULT databases_get_schemas( WINBIO_STORAGE_SCHEMA **schemas, SIZE_T *count )
         if (!parse_guid( name, &id ) || IsEqualGUID( &id, &winbio_system_database )) continue;
         if (RegOpenKeyExW( root, name, 0, KEY_READ, &key )) continue;
         /* only databases of the one factor libfprint provides */
-        size = sizeof(factor);
-        if (RegQueryValueExW( key, L"BiometricType", NULL, &type, (BYTE *)&factor, &size ) ||
-            type != REG_DWORD || factor == WINBIO_TYPE_FINGERPRINT)
+        if (!query_dword( key, L"BiometricType", &factor ) || factor == WINBIO_TYPE_FINGERPRINT)
             fill_schema( &(*schemas)[n++], &id, key );
         RegCloseKey( key );
     }

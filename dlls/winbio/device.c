@@ -106,17 +106,21 @@ static void unit_name( const struct unit *unit, WCHAR *name, int size )
 static HANDLE open_claim_file( struct unit *unit )
 {
     WCHAR path[MAX_PATH];
+    HANDLE file;
     int len;
 
     /* beside the databases, where 64-bit and 32-bit processes meet */
     if (!storage_get_folder( path, MAX_PATH - 64 )) return INVALID_HANDLE_VALUE;
     CreateDirectoryW( path, NULL );
+    storage_make_private( path, TRUE );
     lstrcatW( path, L"\\" );
     len = lstrlenW( path );
     unit_name( unit, path + len, MAX_PATH - len - 6 );
     lstrcatW( path, L".lock" );
-    return CreateFileW( path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+    file = CreateFileW( path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
                         NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL );
+    if (file != INVALID_HANDLE_VALUE) storage_make_private( path, FALSE );
+    return file;
 }
 
 /* The event through which processes ask each other for the device. */
@@ -274,6 +278,12 @@ HRESULT device_acquire( struct unit *unit, struct session *session )
             break;
         }
         if (!unit->busy) break;
+        /* another session of the process uses it: a cancel ends the wait */
+        if (session_call_canceled( session ))
+        {
+            hr = WINBIO_E_CANCELED;
+            break;
+        }
         SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
     }
     if (SUCCEEDED(hr)) unit->busy = TRUE;
@@ -302,12 +312,30 @@ void device_release( struct unit *unit )
     LeaveCriticalSection( &unit->cs );
 }
 
-/* Reserves the unit for the session, waiting while another session holds it. */
-void device_wait_owner( struct unit *unit, struct session *session )
+HRESULT device_wait_owner( struct unit *unit, struct session *session )
+{
+    HRESULT hr = S_OK;
+
+    EnterCriticalSection( &unit->cs );
+    while (unit->owner && unit->owner != session)
+    {
+        /* whoever sets these wakes us afterwards, under unit->cs */
+        if (session->lock_withdrawn || session_call_canceled( session ))
+        {
+            hr = WINBIO_E_CANCELED;
+            break;
+        }
+        SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
+    }
+    if (SUCCEEDED(hr)) unit->owner = session;
+    LeaveCriticalSection( &unit->cs );
+    return hr;
+}
+
+void device_wake_waiters( struct unit *unit )
 {
     EnterCriticalSection( &unit->cs );
-    while (unit->owner && unit->owner != session) SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
-    unit->owner = session;
+    WakeAllConditionVariable( &unit->changed );
     LeaveCriticalSection( &unit->cs );
 }
 
@@ -354,7 +382,7 @@ static void add_running( struct session *session, UINT64 op )
     EnterCriticalSection( &session->cs );
     if (session->running_count < WINBIO_UNIX_MAX_WAIT) session->running[session->running_count++] = op;
     /* a WinBioCancel may have come before the operation could be cancelled */
-    closing = session->closing || async_job_canceled( session );
+    closing = session_call_canceled( session );
     LeaveCriticalSection( &session->cs );
     if (!closing) return;
     params.op = op;

@@ -453,6 +453,7 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else hr = device_check_enrollment( unit, session );
+    if (SUCCEEDED(hr)) hr = identity_check_access( identity );
     if (SUCCEEDED(hr)) hr = sync_with_chip( session, unit );
     if (SUCCEEDED(hr)) hr = storage_get_set( session->db, &set );
     session_end( session );
@@ -506,9 +507,8 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
     else hr = device_check_enrollment( unit, session );
-    /* deleting for every identity is for administrators */
-    if (SUCCEEDED(hr) && identity->Type == WINBIO_ID_TYPE_WILDCARD && !identity_caller_is_admin())
-        hr = E_ACCESSDENIED;
+    /* deleting for every identity, or for another account, is for administrators */
+    if (SUCCEEDED(hr)) hr = identity_check_access( identity );
     if (SUCCEEDED(hr) && SUCCEEDED(hr = storage_get_set( session->db, &set )) &&
         (unit->device.features & (WINBIO_UNIX_FEATURE_STORAGE_DELETE | WINBIO_UNIX_FEATURE_STORAGE_CLEAR)) &&
         SUCCEEDED(hr = device_acquire( unit, session )))

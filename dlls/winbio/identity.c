@@ -115,6 +115,22 @@ BOOL identity_caller_is_admin(void)
     return member;
 }
 
+/* A caller may act on its own templates and on those of identities that
+ * are no account (GUIDs, secure ids, which private pools use); those of
+ * another account, or of everybody, are for administrators.  Windows says
+ * so of wildcard deletes and of credentials; Wine's SIDs are predictable,
+ * so the same holds for one account at a time. */
+HRESULT identity_check_access( const WINBIO_IDENTITY *identity )
+{
+    WINBIO_IDENTITY user;
+
+    if (identity->Type != WINBIO_ID_TYPE_SID && identity->Type != WINBIO_ID_TYPE_WILDCARD) return S_OK;
+    if (identity->Type == WINBIO_ID_TYPE_SID && SUCCEEDED(identity_get_current_user( &user )) &&
+        identity_equal( identity, &user ))
+        return S_OK;
+    return identity_caller_is_admin() ? S_OK : E_ACCESSDENIED;
+}
+
 /* S-1-5-21-...; formatted here rather than with ConvertSidToStringSid so
  * that a trace never allocates and never trusts the announced size. */
 static const char *debugstr_sid( const UCHAR *data, ULONG size )

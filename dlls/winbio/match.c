@@ -241,6 +241,8 @@ HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *iden
     *reject = 0;
     if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
 
+    /* checking a finger against another account is for administrators */
+    hr = identity_check_access( identity );
     for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
         hr = add_recognition_unit( &rec, rec.session->units[i], verify_filter, &context );
     if (SUCCEEDED(hr) && !rec.count) hr = WINBIO_E_NO_MATCH;

@@ -151,7 +151,7 @@ static HRESULT get_unit_property( struct session *session, struct unit *unit, WI
 static HRESULT queue_property( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TYPE operation,
                                WINBIO_PROPERTY_TYPE type, WINBIO_PROPERTY_ID id, WINBIO_UNIT_ID unit_id,
                                const WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
-                               void *buffer, SIZE_T size )
+                               void *buffer, SIZE_T size, HRESULT check )
 {
     struct async_call call = { operation };
 
@@ -162,6 +162,7 @@ static HRESULT queue_property( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TY
     call.subfactor = subfactor;
     call.buffer = buffer;
     call.buffer_size = size;
+    call.check = check;
     return async_queue( handle, &call );
 }
 
@@ -182,7 +183,7 @@ HRESULT WINAPI WinBioGetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
            debugstr_identity( identity ), subfactor, buffer, size );
 
     if ((hr = queue_property( handle, WINBIO_OPERATION_GET_PROPERTY, type, id, unit_id, identity, subfactor,
-                              NULL, 0 )) != S_FALSE) return hr;
+                              NULL, 0, S_OK )) != S_FALSE) return hr;
     if (!buffer || !size) return E_POINTER;
     *buffer = NULL;
     *size = 0;
@@ -214,6 +215,22 @@ HRESULT WINAPI WinBioGetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
     return hr;
 }
 
+/* WinBioSetProperty's arguments.  Every unit property is read-only; the
+ * anti-spoof policy is the one setting.  The page gives E_INVALIDARG for a
+ * type, id or size of 0. */
+static HRESULT check_set_property( WINBIO_PROPERTY_TYPE type, WINBIO_PROPERTY_ID id, WINBIO_UNIT_ID unit_id,
+                                   const WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
+                                   const void *buffer, SIZE_T size )
+{
+    if (!type || !id) return E_INVALIDARG;
+    if (type != WINBIO_PROPERTY_TYPE_ACCOUNT) return WINBIO_E_INVALID_PROPERTY_TYPE;
+    if (id != WINBIO_PROPERTY_ANTI_SPOOF_POLICY) return WINBIO_E_INVALID_PROPERTY_ID;
+    if (!identity || !buffer) return E_POINTER;
+    if (unit_id || subfactor != WINBIO_SUBTYPE_NO_INFORMATION || size != sizeof(WINBIO_ANTI_SPOOF_POLICY))
+        return E_INVALIDARG;
+    return S_OK;
+}
+
 /***********************************************************************
  *      WinBioSetProperty (winbio.@)
  */
@@ -223,23 +240,18 @@ HRESULT WINAPI WinBioSetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
                                   void *buffer, SIZE_T size )
 {
     struct session *session;
-    HRESULT hr;
+    HRESULT hr, check;
 
     TRACE( "(%lu, %lu, %lu, %lu, %s, %#x, %p, %Iu)\n", handle, type, id, unit_id,
            debugstr_identity( identity ), subfactor, buffer, size );
 
+    /* checked before an asynchronous call copies the buffer */
+    check = check_set_property( type, id, unit_id, identity, subfactor, buffer, size );
     if ((hr = queue_property( handle, WINBIO_OPERATION_SET_PROPERTY, type, id, unit_id, identity, subfactor,
-                              buffer, size )) != S_FALSE) return hr;
+                              buffer, size, check )) != S_FALSE) return hr;
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    /* every unit property is read-only; the anti-spoof policy is the one
-     * setting.  The page gives E_INVALIDARG for a type, id or size of 0. */
-    if (!type || !id) hr = E_INVALIDARG;
-    else if (type != WINBIO_PROPERTY_TYPE_ACCOUNT) hr = WINBIO_E_INVALID_PROPERTY_TYPE;
-    else if (id != WINBIO_PROPERTY_ANTI_SPOOF_POLICY) hr = WINBIO_E_INVALID_PROPERTY_ID;
-    else if (!identity || !buffer) hr = E_POINTER;
-    else if (unit_id || subfactor != WINBIO_SUBTYPE_NO_INFORMATION || size != sizeof(WINBIO_ANTI_SPOOF_POLICY))
-        hr = E_INVALIDARG;
+    if (FAILED(check)) hr = check;
     else hr = set_anti_spoof_policy( identity, buffer );
     session_end( session );
     return hr;

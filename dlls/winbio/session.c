@@ -152,6 +152,54 @@ HRESULT session_get_monitors( struct session ***list, SIZE_T *count )
     return *list ? S_OK : E_OUTOFMEMORY;
 }
 
+/*
+ * The synchronous call a thread is making: its session and the session's
+ * cancel epoch when it began.  A WinBioCancel made after that ends the
+ * call wherever it is, even before its libfprint operation has started;
+ * one made before it does not.  Calls of an asynchronous handle run on
+ * its worker and go by their job's epoch instead (async.c).
+ */
+static DWORD call_session_tls = TLS_OUT_OF_INDEXES, call_epoch_tls = TLS_OUT_OF_INDEXES;
+
+static BOOL WINAPI alloc_call_tls( INIT_ONCE *once, void *param, void **context )
+{
+    call_session_tls = TlsAlloc();
+    call_epoch_tls = TlsAlloc();
+    return call_session_tls != TLS_OUT_OF_INDEXES && call_epoch_tls != TLS_OUT_OF_INDEXES;
+}
+
+static BOOL have_call_tls(void)
+{
+    static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
+
+    return InitOnceExecuteOnce( &once, alloc_call_tls, NULL, NULL );
+}
+
+/* Called with session->cs held. */
+static void begin_call( struct session *session )
+{
+    if (async_in_job( session ) || !have_call_tls() || TlsGetValue( call_session_tls )) return;
+    TlsSetValue( call_session_tls, session );
+    TlsSetValue( call_epoch_tls, (void *)(ULONG_PTR)(ULONG)session->cancel_epoch );
+}
+
+static void end_call( struct session *session )
+{
+    if (call_session_tls == TLS_OUT_OF_INDEXES || TlsGetValue( call_session_tls ) != session) return;
+    TlsSetValue( call_session_tls, NULL );
+}
+
+/* Whether the calling thread's call on the session is to end as cancelled.
+ * Reads without session->cs, so that it may be called with a unit's lock
+ * held; whoever cancels wakes the waiters afterwards (async_cancel). */
+BOOL session_call_canceled( struct session *session )
+{
+    if (session->closing) return TRUE;
+    if (async_in_job( session )) return async_job_canceled( session );
+    if (call_session_tls == TLS_OUT_OF_INDEXES || TlsGetValue( call_session_tls ) != session) return FALSE;
+    return (ULONG)(ULONG_PTR)TlsGetValue( call_epoch_tls ) != (ULONG)ReadAcquire( &session->cancel_epoch );
+}
+
 HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
 {
     struct session *session;
@@ -163,7 +211,11 @@ HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
     else if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
     /* the event monitor has the session to itself (it runs on the worker) */
     else if (session->event_callback && !async_in_job( session )) hr = WINBIO_E_EVENT_MONITOR_ACTIVE;
-    else session->operations++;
+    else
+    {
+        session->operations++;
+        begin_call( session );
+    }
     LeaveCriticalSection( &session->cs );
     if (FAILED(hr))
     {
@@ -176,6 +228,7 @@ HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
 
 void session_end( struct session *session )
 {
+    end_call( session );
     EnterCriticalSection( &session->cs );
     if (!--session->operations) WakeAllConditionVariable( &session->idle );
     LeaveCriticalSection( &session->cs );
@@ -219,8 +272,10 @@ static HRESULT check_flags( WINBIO_POOL_TYPE pool, WINBIO_SESSION_FLAGS flags )
     if (config != WINBIO_FLAG_DEFAULT && config != WINBIO_FLAG_BASIC && config != WINBIO_FLAG_ADVANCED)
         return E_INVALIDARG;
     if (pool == WINBIO_POOL_SYSTEM && config != WINBIO_FLAG_DEFAULT) return E_INVALIDARG;
-    /* Wine runs programs with administrator rights, which RAW and
-     * MAINTENANCE access require on Windows. */
+    /* raw samples and maintenance are for Administrators and Local System
+     * (whose token has the Administrators group); Wine gives programs
+     * administrator rights unless they run with a restricted token */
+    if ((flags & (WINBIO_FLAG_RAW | WINBIO_FLAG_MAINTENANCE)) && !identity_caller_is_admin()) return E_ACCESSDENIED;
     return S_OK;
 }
 
@@ -266,6 +321,10 @@ static HRESULT get_pool_units( WINBIO_POOL_TYPE pool, const WINBIO_UNIT_ID *ids,
     return S_OK;
 }
 
+/* No machine has this many sensors; a private pool of more units than that
+ * must name one twice or one that does not exist. */
+#define MAX_POOL_UNITS 256
+
 /* The checks WinBioOpenSession and WinBioAsyncOpenSession share. */
 static HRESULT check_open_arguments( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE pool, WINBIO_SESSION_FLAGS flags,
                                      const WINBIO_UNIT_ID *unit_array, SIZE_T unit_count, const GUID *database_id,
@@ -287,6 +346,8 @@ static HRESULT check_open_arguments( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_T
         return S_OK;
     case WINBIO_POOL_PRIVATE:
         if (!unit_array || !unit_count) return E_INVALIDARG;
+        /* checked before the array is copied: a huge count would overflow its size */
+        if (unit_count > MAX_POOL_UNITS) return E_INVALIDARG;
         if (!database_id || is_sentinel_database( database_id )) return E_INVALIDARG;
         if (!database_is_installed( database_id )) return WINBIO_E_DATABASE_CANT_FIND;
         *database = *database_id;
@@ -561,9 +622,17 @@ HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit
     else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
     else if (!session->locked)
     {
-        /* as documented, this waits while another session holds the unit */
-        device_wait_owner( unit, session );
-        session->locked = unit;
+        /* as documented, this waits while another session holds the unit;
+         * WinBioUnlockUnit withdraws the request, WinBioCancel cancels it */
+        EnterCriticalSection( &session->cs );
+        session->lock_pending = unit;
+        session->lock_withdrawn = FALSE;
+        LeaveCriticalSection( &session->cs );
+        hr = device_wait_owner( unit, session );
+        EnterCriticalSection( &session->cs );
+        session->lock_pending = NULL;
+        LeaveCriticalSection( &session->cs );
+        if (SUCCEEDED(hr)) session->locked = unit;
     }
     session_end( session );
     return hr;
@@ -575,14 +644,20 @@ HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit
 HRESULT WINAPI WinBioUnlockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id )
 {
     struct session *session;
-    struct unit *unit;
+    struct unit *unit, *pending;
     HRESULT hr;
 
     TRACE( "(%lu, %lu)\n", handle, unit_id );
 
     if (FAILED(hr = begin_unit_call( handle, WINBIO_OPERATION_UNLOCK_UNIT, unit_id, &session, &unit )) || !session)
         return hr;
-    if (session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
+    EnterCriticalSection( &session->cs );
+    pending = session->lock_pending;
+    if (pending) session->lock_withdrawn = TRUE;
+    LeaveCriticalSection( &session->cs );
+    /* as documented, this cancels a pending lock request */
+    if (pending) device_wake_waiters( pending );
+    else if (session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
     else
     {
         device_set_owner( unit, session, FALSE );

@@ -631,7 +631,12 @@ static HRESULT refresh( struct winbio_database *db, struct template_set **ret, U
 
 static HRESULT create_folder( struct winbio_database *db )
 {
-    if (CreateDirectoryW( db->dir, NULL ) || GetLastError() == ERROR_ALREADY_EXISTS) return S_OK;
+    if (CreateDirectoryW( db->dir, NULL ) || GetLastError() == ERROR_ALREADY_EXISTS)
+    {
+        /* before a file is written into it: nobody else may even look */
+        storage_make_private( db->dir, TRUE );
+        return S_OK;
+    }
     WARN( "cannot create %s, error %lu\n", debugstr_w( db->dir ), GetLastError() );
     return WINBIO_E_DATABASE_WRITE_ERROR;
 }
@@ -687,6 +692,8 @@ static HRESULT write_image( struct winbio_database *db, const BYTE *image, UINT3
         WARN( "cannot create %s, error %lu\n", debugstr_w( db->temp_path ), GetLastError() );
         return WINBIO_E_DATABASE_WRITE_ERROR;
     }
+    /* the rename keeps the mode: this is the database file's */
+    storage_make_private( db->temp_path, FALSE );
     for (done = 0; ok && done < size; done += count)
         if (!(ok = WriteFile( file, image + done, size - done, &count, NULL ) && count)) break;
     if (ok) ok = FlushFileBuffers( file );
@@ -798,7 +805,13 @@ static HRESULT create_database( const GUID *id, struct winbio_database **ret )
      * on Windows.  A file that is there stays as it is, even when it does
      * not parse: its templates may still be recoverable. */
     if (FAILED(hr = lock_file( db ))) goto failed;
-    if ((hr = open_file( db->path, &file )) == S_OK) CloseHandle( file );
+    if ((hr = open_file( db->path, &file )) == S_OK)
+    {
+        CloseHandle( file );
+        /* written by an older version, or copied in, it may be readable by all */
+        storage_make_private( db->dir, TRUE );
+        storage_make_private( db->path, FALSE );
+    }
     else if (hr == S_FALSE)
     {
         BYTE *image;

@@ -56,7 +56,9 @@ struct op
     UINT32 type;
     FpDevice *device;
     GCancellable *cancellable;
-    GPtrArray *templates;       /* FpPrint inputs */
+    GPtrArray *templates;       /* FpPrint inputs that could be read */
+    GArray *indices;            /* guint: where each of templates is in the caller's list */
+    UINT32 template_count;      /* in the caller's list, read or not */
     GQueue events;              /* struct event, guarded by ops_mutex */
     struct event *held;         /* progress kept back until the sensor is ready again */
     gulong status_handler;      /* notify::finger-status, while enrolling */
@@ -93,6 +95,7 @@ static void op_release( struct op *op )
     g_queue_clear_full( &op->events, g_free );
     g_free( op->held );
     g_clear_pointer( &op->templates, g_ptr_array_unref );
+    g_clear_pointer( &op->indices, g_array_unref );
     g_clear_pointer( &op->data, g_ptr_array_unref );
     g_clear_object( &op->cancellable );
     g_clear_object( &op->device );
@@ -411,7 +414,7 @@ static void identify_done( GObject *device, GAsyncResult *res, gpointer user )
     {
         if (g_ptr_array_find( op->templates, match, &index ) ||
             g_ptr_array_find_with_equal_func( op->templates, match, (GEqualFunc)fp_print_equal, &index ))
-            op->match = index;
+            op->match = g_array_index( op->indices, guint, index );
     }
     op_done( op, error );
 }
@@ -446,11 +449,18 @@ static void list_done( GObject *device, GAsyncResult *res, gpointer user )
 
     if (prints)
     {
-        stored = g_malloc0( op->templates->len + 1 );
+        /* a template that could not be read cannot be compared: it is
+         * reported as stored, so that nobody deletes it for that */
+        stored = g_malloc( op->template_count + 1 );
+        memset( stored, 1, op->template_count + 1 );
         for (i = 0; i < op->templates->len; i++)
-            for (j = 0; j < prints->len && !stored[i]; j++)
-                stored[i] = fp_print_equal( g_ptr_array_index( op->templates, i ), g_ptr_array_index( prints, j ) );
-        g_ptr_array_add( op->data, g_bytes_new_take( stored, op->templates->len ) );
+        {
+            guint8 *found = &stored[g_array_index( op->indices, guint, i )];
+
+            for (*found = 0, j = 0; j < prints->len && !*found; j++)
+                *found = fp_print_equal( g_ptr_array_index( op->templates, i ), g_ptr_array_index( prints, j ) );
+        }
+        g_ptr_array_add( op->data, g_bytes_new_take( stored, op->template_count ) );
         TRACE( "%u print(s) on the device\n", prints->len );
     }
     op_done( op, error );
@@ -478,6 +488,8 @@ static BOOL load_templates( struct op *op, const struct op_start_params *params 
     UINT32 i;
 
     op->templates = g_ptr_array_new_full( params->count, g_object_unref );
+    op->indices = g_array_sized_new( FALSE, FALSE, sizeof(guint), params->count );
+    op->template_count = params->count;
     for (i = 0; i < params->count; i++)
     {
         g_autoptr(GError) error = NULL;
@@ -485,10 +497,18 @@ static BOOL load_templates( struct op *op, const struct op_start_params *params 
 
         if (!print)
         {
+            /* one damaged template must not keep the others from matching,
+             * nor from being checked against what the sensor stores */
+            if (op->type == WINBIO_UNIX_OP_IDENTIFY || op->type == WINBIO_UNIX_OP_LIST)
+            {
+                WARN( "template %u cannot be read, skipped: %s\n", i, error->message );
+                continue;
+            }
             WARN( "template %u cannot be read: %s\n", i, error->message );
             return FALSE;
         }
         g_ptr_array_add( op->templates, print );
+        g_array_append_val( op->indices, i );
     }
     return TRUE;
 }
@@ -508,6 +528,7 @@ static NTSTATUS loop_op_start( void *args )
     op->device = g_object_ref( device );
     op->cancellable = g_cancellable_new();
     op->data = g_ptr_array_new_with_free_func( (GDestroyNotify)g_bytes_unref );
+    op->match = -1;
     g_queue_init( &op->events );
     params->op = (ULONG_PTR)op;
 
@@ -548,6 +569,12 @@ static NTSTATUS loop_op_start( void *args )
                           NULL, NULL, NULL, verify_done, op );
         break;
     case WINBIO_UNIX_OP_IDENTIFY:
+        /* none could be read: the touch is still awaited, and matches nothing */
+        if (!op->templates->len && fp_device_has_feature( device, FP_DEVICE_FEATURE_CAPTURE ))
+        {
+            fp_device_capture( device, TRUE, op->cancellable, capture_done, op );
+            break;
+        }
         fp_device_identify( device, op->templates, op->cancellable, NULL, NULL, NULL, identify_done, op );
         break;
     case WINBIO_UNIX_OP_CAPTURE:

@@ -44,4 +44,7 @@ extern NTSTATUS op_get_data( void *args );
 extern NTSTATUS op_cancel( void *args );
 extern NTSTATUS op_free( void *args );
 
+/* unix_files.c */
+extern NTSTATUS make_private( void *args );
+
 #endif /* __WINE_WINBIO_UNIX_PRIVATE_H */

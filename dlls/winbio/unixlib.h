@@ -182,6 +182,15 @@ struct op_params
     UINT64 op;                /* in */
 };
 
+/* Gives a file or folder of the template database the mode that keeps it to
+ * its user; the last part of the path must be no symbolic link. */
+struct make_private_params
+{
+    UINT64 path;              /* in: NUL-terminated Unix path */
+    UINT32 mode;              /* in: 0600 or 0700 */
+    UINT32 pad;
+};
+
 enum winbio_unix_funcs
 {
     unix_process_detach,      /* no params: free libfprint state (loop stopped) */
@@ -195,6 +204,7 @@ enum winbio_unix_funcs
     unix_op_cancel,           /* struct op_params: from any thread */
     unix_op_free,             /* struct op_params */
     unix_wait_device_change,  /* struct device_change_params: blocks for the next hotplug */
+    unix_make_private,        /* struct make_private_params */
     unix_funcs_count
 };
 

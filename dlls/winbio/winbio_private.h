@@ -58,6 +58,8 @@ extern BOOL identity_equal( const WINBIO_IDENTITY *a, const WINBIO_IDENTITY *b )
 /* The calling thread's user (its token's SID, as on Windows). */
 extern HRESULT identity_get_current_user( WINBIO_IDENTITY *identity );
 extern BOOL identity_caller_is_admin(void);
+/* E_ACCESSDENIED when the caller may not touch the identity's templates. */
+extern HRESULT identity_check_access( const WINBIO_IDENTITY *identity );
 /* For traces: the type and a short form of the value, never biometric data. */
 extern const char *debugstr_identity( const WINBIO_IDENTITY *identity );
 
@@ -126,6 +128,9 @@ struct async_call
     void *legacy_callback;
     void *legacy_context;
     LONG event_epoch;               /* the event monitor this call runs */
+    /* the verdict of the call's argument checks: a failure is returned at
+     * once, after the handle's own errors, and nothing is copied */
+    HRESULT check;
 };
 
 struct async_job;
@@ -151,6 +156,8 @@ struct session
     UINT64 running[WINBIO_UNIX_MAX_WAIT]; /* libfprint operations to cancel */
     UINT32 running_count;
     struct unit *locked;            /* unit held by WinBioLockUnit */
+    struct unit *lock_pending;      /* unit a WinBioLockUnit waits for */
+    BOOL lock_withdrawn;            /* WinBioUnlockUnit withdrew that request */
     struct enrollment *enrollment;  /* pending enrollment, if any */
     /* async.c: calls queued for the session's worker thread */
     struct async_job *queue_head, *queue_tail;
@@ -188,6 +195,8 @@ extern HRESULT bir_from_image( const BYTE *pixels, UINT32 width, UINT32 height, 
 /* Looks up a handle and starts an operation on it; end it with session_end(). */
 extern HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **session );
 extern void session_end( struct session *session );
+/* A WinBioCancel or close since the calling thread's call on it began. */
+extern BOOL session_call_canceled( struct session *session );
 extern struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id );
 /* A reference on the session behind a handle of any kind, or NULL. */
 extern struct session *session_grab( WINBIO_SESSION_HANDLE handle );
@@ -239,7 +248,11 @@ extern void device_add_user( struct unit *unit );
 extern void device_remove_user( struct unit *unit );
 extern HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own );
 extern HRESULT device_check_enrollment( struct unit *unit, struct session *session );
-extern void device_wait_owner( struct unit *unit, struct session *session );
+/* Waits while another session holds the unit, then reserves it; ends
+ * early with WINBIO_E_CANCELED on a cancel or a withdrawn request. */
+extern HRESULT device_wait_owner( struct unit *unit, struct session *session );
+/* Wakes the calls waiting for the unit, so that they see a cancel. */
+extern void device_wake_waiters( struct unit *unit );
 /* Runs operations on several units at once and waits until the first one
  * finishes; the others are cancelled.  Returns the index of the winner. */
 extern HRESULT device_run_first( struct session *session, struct device_op *ops, SIZE_T count, SIZE_T *winner );

@@ -35,6 +35,12 @@
 
 #include "wine/test.h"
 
+/* storage.c is linked here without winbio.dll's Unix side, which sets the
+ * files' modes; the winbio_test "hardening" test checks those. */
+void storage_make_private( const WCHAR *path, BOOL folder )
+{
+}
+
 #define HEADER_SIZE 40
 #define RECORD_SIZE 104
 

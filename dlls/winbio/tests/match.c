@@ -49,32 +49,8 @@ static WINBIO_UNIT_ID image_unit, device_unit;
 /* Enrolls the user's right index finger from whorl.pgm. */
 static BOOL enroll_whorl( WINBIO_SESSION_HANDLE session )
 {
-    WINBIO_REJECT_DETAIL reject = 0;
-    WINBIO_IDENTITY identity;
-    struct touch touch;
-    BOOLEAN is_new;
-    unsigned int i;
-    HRESULT hr;
-
-    hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, image_unit );
-    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
-    if (hr != S_OK) return FALSE;
-    for (i = 0; i < IMAGE_ENROLL_STAGES; i++)
-    {
-        touch_async( &touch, "whorl.pgm" );
-        hr = WinBioEnrollCapture( session, &reject );
-        touch_join( &touch );
-        if (hr != (i + 1 < IMAGE_ENROLL_STAGES ? WINBIO_I_MORE_DATA : S_OK)) break;
-    }
-    ok( hr == S_OK, "capture %u returned %#lx, reject detail %lu\n", i, hr, reject );
-    if (hr != S_OK)
-    {
-        WinBioEnrollDiscard( session );
-        return FALSE;
-    }
-    hr = WinBioEnrollCommit( session, &identity, &is_new );
-    ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
-    return hr == S_OK;
+    return enroll_finger( session, image_unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm",
+                         IMAGE_ENROLL_STAGES );
 }
 
 /* Identifies once with a touch of pgm (repeated every interval ms if not 0). */
@@ -693,50 +669,6 @@ static void test_capture_sample( WINBIO_SESSION_HANDLE session )
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
 }
 
-static void database_key_name( WCHAR *name, SIZE_T len )
-{
-    const GUID *guid = &test_database;
-
-    swprintf( name, len, L"System\\CurrentControlSet\\Services\\WbioSrvc\\Databases\\"
-              L"{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}", (unsigned int)guid->Data1,
-              guid->Data2, guid->Data3, guid->Data4[0], guid->Data4[1], guid->Data4[2], guid->Data4[3],
-              guid->Data4[4], guid->Data4[5], guid->Data4[6], guid->Data4[7] );
-}
-
-static BOOL install_test_database(void)
-{
-    DWORD type_file = WINBIO_DATABASE_TYPE_FILE, one = 1, factor = WINBIO_TYPE_FINGERPRINT, initial = 32;
-    WCHAR name[160];
-    HKEY key;
-
-    database_key_name( name, ARRAY_SIZE(name) );
-    if (RegCreateKeyExW( HKEY_LOCAL_MACHINE, name, 0, NULL, 0, KEY_ALL_ACCESS, NULL, &key, NULL )) return FALSE;
-    RegSetValueExW( key, L"Attributes", 0, REG_DWORD, (const BYTE *)&type_file, sizeof(DWORD) );
-    RegSetValueExW( key, L"AutoCreate", 0, REG_DWORD, (const BYTE *)&one, sizeof(DWORD) );
-    RegSetValueExW( key, L"AutoName", 0, REG_DWORD, (const BYTE *)&one, sizeof(DWORD) );
-    RegSetValueExW( key, L"BiometricType", 0, REG_DWORD, (const BYTE *)&factor, sizeof(DWORD) );
-    RegSetValueExW( key, L"InitialSize", 0, REG_DWORD, (const BYTE *)&initial, sizeof(DWORD) );
-    RegSetValueExW( key, L"ConnectionString", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
-    RegSetValueExW( key, L"Filepath", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
-    RegCloseKey( key );
-    return TRUE;
-}
-
-static void uninstall_test_database(void)
-{
-    WINBIO_STORAGE_SCHEMA *databases = NULL;
-    SIZE_T count = 0, i;
-    WCHAR name[160];
-
-    if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) == S_OK)
-        for (i = 0; i < count; i++)
-            if (IsEqualGUID( &databases[i].DatabaseId, &test_database ) && databases[i].FilePath[0])
-                DeleteFileW( databases[i].FilePath );
-    if (databases) WinBioFree( databases );
-    database_key_name( name, ARRAY_SIZE(name) );
-    RegDeleteKeyW( HKEY_LOCAL_MACHINE, name );
-}
-
 /* A private pool on the test database whose only unit is virtual_device. */
 static BOOL open_device_pool( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE *session )
 {
@@ -749,7 +681,7 @@ static BOOL open_device_pool( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE 
         skip( "no virtual_device unit\n" );
         return FALSE;
     }
-    if (!install_test_database())
+    if (!register_database( &test_database ))
     {
         skip( "cannot register a private database\n" );
         return FALSE;
@@ -758,7 +690,7 @@ static BOOL open_device_pool( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE 
                             session );
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr == S_OK) return TRUE;
-    uninstall_test_database();
+    unregister_database( &test_database );
     return FALSE;
 }
 
@@ -780,7 +712,7 @@ static void test_capture_not_image(void)
     ok( !sample, "sample %p\n", sample );
     if (hr == S_OK && sample) WinBioFree( sample );
     WinBioCloseSession( session );
-    uninstall_test_database();
+    unregister_database( &test_database );
 }
 
 /* Verify on virtual_device, a sensor that matches on its own and can only
@@ -858,7 +790,7 @@ static void test_device_verify(void)
      * libfprint forgets it then, while the session is still open */
     ok( !find_unit( L"virtual_device" ), "the unplugged sensor is still listed\n" );
     WinBioCloseSession( session );
-    uninstall_test_database();
+    unregister_database( &test_database );
 }
 
 START_TEST(match)

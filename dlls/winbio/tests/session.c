@@ -39,8 +39,7 @@
 #include "wine/test.h"
 #include "winbio_test.h"
 
-/* A private database, registered the way a setup program does on Windows
- * (values as in Microsoft's private pool sample). */
+/* a private database, registered by register_database() */
 static const GUID test_database =
     { 0x8f2c6a41, 0x5e3b, 0x4d7a, { 0x9c, 0x10, 0x2b, 0x4e, 0x6f, 0x8a, 0x0d, 0x13 } };
 
@@ -61,75 +60,6 @@ static void get_units(void)
     if (hr != S_OK) return;
     for (i = 0; i < count && unit_count < ARRAY_SIZE(unit_ids); i++) unit_ids[unit_count++] = units[i].UnitId;
     if (units) WinBioFree( units );
-}
-
-static void format_guid( WCHAR *buffer, SIZE_T len, const GUID *guid )
-{
-    swprintf( buffer, len, L"%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X", (unsigned int)guid->Data1,
-              guid->Data2, guid->Data3, guid->Data4[0], guid->Data4[1], guid->Data4[2], guid->Data4[3],
-              guid->Data4[4], guid->Data4[5], guid->Data4[6], guid->Data4[7] );
-}
-
-static void database_key_name( WCHAR *name, SIZE_T len, const GUID *guid )
-{
-    WCHAR str[40];
-
-    format_guid( str, ARRAY_SIZE(str), guid );
-    swprintf( name, len, L"System\\CurrentControlSet\\Services\\WbioSrvc\\Databases\\{%s}", str );
-}
-
-static BOOL install_test_database(void)
-{
-    static const struct { const WCHAR *name; DWORD value; } dwords[] =
-    {
-        { L"Attributes", WINBIO_DATABASE_TYPE_FILE },
-        { L"AutoCreate", 1 },
-        { L"AutoName", 1 },
-        { L"BiometricType", WINBIO_TYPE_FINGERPRINT },
-        { L"InitialSize", 32 },
-    };
-    WINBIO_STORAGE_SCHEMA *databases = NULL;
-    WCHAR name[160], format[40];
-    GUID format_id = { 0 };
-    SIZE_T count = 0, i;
-    LSTATUS ret;
-    HKEY key;
-
-    /* the template format of the databases that exist already */
-    if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) == S_OK && count)
-        format_id = databases[0].DataFormat;
-    if (databases) WinBioFree( databases );
-    format_guid( format, ARRAY_SIZE(format), &format_id );
-
-    database_key_name( name, ARRAY_SIZE(name), &test_database );
-    ret = RegCreateKeyExW( HKEY_LOCAL_MACHINE, name, 0, NULL, 0, KEY_ALL_ACCESS, NULL, &key, NULL );
-    if (ret)
-    {
-        trace( "cannot create the database key, error %ld\n", ret );
-        return FALSE;
-    }
-    for (i = 0; i < ARRAY_SIZE(dwords); i++)
-        RegSetValueExW( key, dwords[i].name, 0, REG_DWORD, (const BYTE *)&dwords[i].value, sizeof(DWORD) );
-    RegSetValueExW( key, L"ConnectionString", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
-    RegSetValueExW( key, L"Filepath", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
-    RegSetValueExW( key, L"Format", 0, REG_SZ, (const BYTE *)format, (wcslen( format ) + 1) * sizeof(WCHAR) );
-    RegCloseKey( key );
-    return TRUE;
-}
-
-static void uninstall_test_database(void)
-{
-    WINBIO_STORAGE_SCHEMA *databases = NULL;
-    SIZE_T count = 0, i;
-    WCHAR name[160];
-
-    if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) == S_OK)
-        for (i = 0; i < count; i++)
-            if (IsEqualGUID( &databases[i].DatabaseId, &test_database ) && databases[i].FilePath[0])
-                DeleteFileW( databases[i].FilePath );
-    if (databases) WinBioFree( databases );
-    database_key_name( name, ARRAY_SIZE(name), &test_database );
-    RegDeleteKeyW( HKEY_LOCAL_MACHINE, name );
 }
 
 /* Opens with the given arguments, expecting a failure that leaves the handle 0. */
@@ -277,7 +207,7 @@ static void test_open_private_pool(void)
     ok( !session, "handle %lu\n", session );
     if (SUCCEEDED(hr) && session) WinBioCloseSession( session );
 
-    if (!install_test_database())
+    if (!register_database( &test_database ))
     {
         skip( "cannot register a private database\n" );
         return;
@@ -308,7 +238,7 @@ static void test_open_private_pool(void)
     open_fails( WINBIO_E_INVALID_UNIT, WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_PRIVATE, WINBIO_FLAG_DEFAULT,
                 bad_units, 2, &database );
 
-    uninstall_test_database();
+    unregister_database( &test_database );
 }
 
 static void test_close(void)

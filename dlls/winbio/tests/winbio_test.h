@@ -118,6 +118,60 @@ static inline void delete_user_templates( WINBIO_SESSION_HANDLE session, WINBIO_
     ok( hr == S_OK || hr == WINBIO_E_DATABASE_NO_SUCH_RECORD, "WinBioDeleteTemplate returned %#lx\n", hr );
 }
 
+/* "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX", the form registry key names and file names use */
+static inline void format_guid( WCHAR *buffer, SIZE_T len, const GUID *guid )
+{
+    swprintf( buffer, len, L"%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X", (unsigned int)guid->Data1,
+              guid->Data2, guid->Data3, guid->Data4[0], guid->Data4[1], guid->Data4[2], guid->Data4[3],
+              guid->Data4[4], guid->Data4[5], guid->Data4[6], guid->Data4[7] );
+}
+
+#define DATABASES_KEY L"System\\CurrentControlSet\\Services\\WbioSrvc\\Databases"
+
+/* A private database, registered the way a setup program does on Windows
+ * (values as in Microsoft's private pool sample). */
+static inline BOOL register_database( const GUID *id )
+{
+    static const struct { const WCHAR *name; DWORD value; } dwords[] =
+    {
+        { L"Attributes", WINBIO_DATABASE_TYPE_FILE },
+        { L"AutoCreate", 1 },
+        { L"AutoName", 1 },
+        { L"BiometricType", WINBIO_TYPE_FINGERPRINT },
+        { L"InitialSize", 32 },
+    };
+    WCHAR name[160], guid[40];
+    SIZE_T i;
+    HKEY key;
+
+    format_guid( guid, ARRAY_SIZE(guid), id );
+    swprintf( name, ARRAY_SIZE(name), DATABASES_KEY L"\\{%s}", guid );
+    if (RegCreateKeyExW( HKEY_LOCAL_MACHINE, name, 0, NULL, 0, KEY_ALL_ACCESS, NULL, &key, NULL )) return FALSE;
+    for (i = 0; i < ARRAY_SIZE(dwords); i++)
+        RegSetValueExW( key, dwords[i].name, 0, REG_DWORD, (const BYTE *)&dwords[i].value, sizeof(DWORD) );
+    RegSetValueExW( key, L"ConnectionString", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
+    RegSetValueExW( key, L"Filepath", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
+    RegCloseKey( key );
+    return TRUE;
+}
+
+/* Removes a database registered by register_database(), and its file. */
+static inline void unregister_database( const GUID *id )
+{
+    WINBIO_STORAGE_SCHEMA *databases = NULL;
+    WCHAR name[160], guid[40];
+    SIZE_T count = 0, i;
+
+    if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) == S_OK)
+        for (i = 0; i < count; i++)
+            if (IsEqualGUID( &databases[i].DatabaseId, id ) && databases[i].FilePath[0])
+                DeleteFileW( databases[i].FilePath );
+    if (databases) WinBioFree( databases );
+    format_guid( guid, ARRAY_SIZE(guid), id );
+    swprintf( name, ARRAY_SIZE(name), DATABASES_KEY L"\\{%s}", guid );
+    RegDeleteKeyW( HKEY_LOCAL_MACHINE, name );
+}
+
 /*
  * A touch, made from a thread of its own: the device is opened inside the
  * WinBio call that waits for the finger, and the fixture keeps retrying
@@ -190,6 +244,39 @@ static inline BOOL touch_join_( const char *file, int line, struct touch *touch 
     touch->thread = NULL;
     ok_(file, line)( touch->ret, "%s: %s\n", touch->line, touch->reply );
     return touch->ret;
+}
+
+/* Enrolls a finger of the user on an image sensor with stages touches of pgm. */
+#define enroll_finger(a, b, c, d, e) enroll_finger_( __FILE__, __LINE__, a, b, c, d, e )
+static inline BOOL enroll_finger_( const char *file, int line, WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit,
+                                  WINBIO_BIOMETRIC_SUBTYPE subfactor, const char *pgm, unsigned int stages )
+{
+    WINBIO_REJECT_DETAIL reject = 0;
+    WINBIO_IDENTITY identity;
+    struct touch touch;
+    BOOLEAN is_new;
+    unsigned int i;
+    HRESULT hr;
+
+    hr = WinBioEnrollBegin( session, subfactor, unit );
+    ok_(file, line)( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    if (hr != S_OK) return FALSE;
+    for (i = 0; i < stages; i++)
+    {
+        touch_async( &touch, pgm );
+        hr = WinBioEnrollCapture( session, &reject );
+        touch_join_( file, line, &touch );
+        if (hr != (i + 1 < stages ? WINBIO_I_MORE_DATA : S_OK)) break;
+    }
+    ok_(file, line)( hr == S_OK, "capture %u returned %#lx, reject detail %lu\n", i, hr, reject );
+    if (hr != S_OK)
+    {
+        WinBioEnrollDiscard( session );
+        return FALSE;
+    }
+    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    ok_(file, line)( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    return hr == S_OK;
 }
 
 #endif /* __WINBIO_TESTS_WINBIO_TEST_H */
