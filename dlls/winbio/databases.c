@@ -28,6 +28,8 @@
 #include "winreg.h"
 #include "storage.h"
 
+WINE_DEFAULT_DEBUG_CHANNEL(winbio);
+
 /* {6C1E3F0A-8B4D-4C2E-9A7F-2D5B8E1C4A93} */
 const GUID winbio_system_database =
     { 0x6c1e3f0a, 0x8b4d, 0x4c2e, { 0x9a, 0x7f, 0x2d, 0x5b, 0x8e, 0x1c, 0x4a, 0x93 } };

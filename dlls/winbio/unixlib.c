@@ -387,6 +387,7 @@ const unixlib_entry_t __wine_unix_call_wow64_funcs[] =
     op_cancel,
     op_free,
     wait_device_change,
+    make_private,
 };
 
 C_ASSERT( ARRAYSIZE(__wine_unix_call_wow64_funcs) == unix_funcs_count );

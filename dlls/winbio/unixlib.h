@@ -236,5 +236,7 @@ C_ASSERT( sizeof(struct op_get_data_params) == 24 );
 C_ASSERT( FIELD_OFFSET(struct op_get_data_params, size) == 12 );
 C_ASSERT( FIELD_OFFSET(struct op_get_data_params, buffer) == 16 );
 C_ASSERT( sizeof(struct op_params) == 8 );
+C_ASSERT( sizeof(struct make_private_params) == 16 );
+C_ASSERT( FIELD_OFFSET(struct make_private_params, mode) == 8 );
 
 #endif /* __WINE_WINBIO_UNIXLIB_H */
