@@ -619,7 +619,7 @@ static void test_virtual_image(FpDevice *dev)
     ok(vsensor_ok("IMAGE_SYNC"), "IMAGE_SYNC: %s\n", reply);
     wait_for(&never, 1, &op, 300);
     ok(!op.res, "capture completed with the finger still on the sensor\n");
-    ok(vsensor_ok("IMAGE_FINGER 0"), "IMAGE_FINGER 0: %s\n", reply);
+    ok(vsensor_ok("IMAGE_FINGER_NOW 0"), "IMAGE_FINGER_NOW 0: %s\n", reply);
     ok(op_wait(&op), "capture timed out\n");
     image = fp_device_capture_finish(dev, op.res, &error);
     ok(image != NULL, "capture with manual finger reports failed: %s\n", error ? error->message : "?");

@@ -49,7 +49,9 @@
  *                              to virtual_image
  *   IMAGE_RETRY <n>         -> OK; next capture fails with FpDeviceRetry <n>
  *   IMAGE_ERROR <n>         -> OK; next capture fails with FpDeviceError <n>
- *   IMAGE_FINGER <0|1>      -> OK; finger on/off report
+ *   IMAGE_FINGER <0|1>      -> OK; finger on/off report, for the next capture
+ *   IMAGE_FINGER_NOW <0|1>  -> OK; finger on/off report for the running
+ *                              operation (lifting the finger after a bad touch)
  *   IMAGE_AUTOFINGER <0|1>  -> OK; automatic finger on/off around images
  *   IMAGE_UNPLUG            -> OK; the device reports itself removed
  *   IMAGE_SYNC              -> OK once virtual_image has read (or dropped)
@@ -76,10 +78,14 @@
  * and IMAGE_FINGER open a fresh connection when everything sent on the current
  * one has been read already (SIOCOUTQ is 0), and append to it otherwise; this
  * works whether the capture is already waiting or starts later.  The replaced
- * connection is left for the driver to close (see retire_image_conn).  IMAGE_UNPLUG
- * and IMAGE_AUTOFINGER reuse a live connection so that they act at once; on a
- * new connection made while the device is idle they, too, wait for the next
- * capture.  A new connection resets the driver's automatic finger flag, so
+ * connection is left for the driver to close (see retire_image_conn).  IMAGE_UNPLUG,
+ * IMAGE_AUTOFINGER and IMAGE_FINGER_NOW reuse a live connection so that they
+ * act at once; on a new connection made while the device is idle they, too,
+ * wait for the next capture.  IMAGE_FINGER_NOW exists for libfprint 1.94.9,
+ * whose virtual_image starts reading a new connection only while it waits for
+ * a finger or captures: after a bad touch it waits for the finger to lift, and
+ * an IMAGE_FINGER 0 on a new connection would never be read.  IMAGE_FINGER
+ * followed by IMAGE_SYNC, on the other hand, tells whether a capture waits.  A new connection resets the driver's automatic finger flag, so
  * after IMAGE_AUTOFINGER 0 the fixture re-sends it first on every new
  * connection, until the driver hangs up (device closed).  Several images sent
  * before the driver has taken the first one still form a burst and get lost;
@@ -630,7 +636,8 @@ static void handle_request(struct client *client, char *line, char *reply, size_
         { "IMAGE_RETRY",      -1, 0, INT32_MAX, 0 },
         { "IMAGE_ERROR",      -2, 0, INT32_MAX, 0 },
         { "IMAGE_AUTOFINGER", -3, 0, 1, 1 },
-        { "IMAGE_FINGER",     -4, 0, 1, 1 },
+        { "IMAGE_FINGER",     -4, 0, 1, 0 },
+        { "IMAGE_FINGER_NOW", -4, 0, 1, 1 },
     };
     long long deadline = now_ms() + client->timeout_ms;
     char err[512], *arg, *response;

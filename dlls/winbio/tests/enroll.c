@@ -262,7 +262,7 @@ static void test_enroll_image( WINBIO_SESSION_HANDLE session )
             /* After a bad touch libfprint's image devices wait for the
              * finger to go away before they take the next one, as a user
              * would lift it: without this the next image is dropped. */
-            ok( vsensor_command( NULL, 0, "IMAGE_FINGER 0" ), "IMAGE_FINGER: %s\n", vsensor_last_reply );
+            ok( vsensor_command( NULL, 0, "IMAGE_FINGER_NOW 0" ), "IMAGE_FINGER_NOW: %s\n", vsensor_last_reply );
         }
     }
     if (hr != S_OK)
