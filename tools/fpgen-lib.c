@@ -37,13 +37,13 @@
 #define BANK 32             /* filter orientations over 180 degrees */
 #define RADIUS 6            /* of a filter */
 #define KSIZE (2 * RADIUS + 1)
-#define GROW_STEPS 16
+#define GROW_STEPS 20
 #define GAIN 3
-#define SEED_SPACING 55     /* pixels between the seeds ridges grow from */
+#define SEED_SPACING 70     /* pixels between the seeds ridges grow from */
 #define PAD (MASTER + 2 * RADIUS)
 #define PERIODS 10          /* ridge periods the filters come in */
 #define WAVES 3             /* sine waves in a slow random field */
-#define ANGLE_WOBBLE 0.45   /* radians the field strays from the model */
+#define ANGLE_WOBBLE 0.6    /* radians the field strays from the model */
 #define PERIOD_WOBBLE 0.2   /* relative change of the ridge period */
 #define WAVE_MIN 60         /* wavelengths of the slow fields, pixels */
 #define WAVE_MAX 150
@@ -301,7 +301,7 @@ static int grow_ridges( struct fpgen_finger *finger )
 /* Where the class puts the cores and deltas, moved a little by the seed. */
 static void place_singularities( struct fpgen_finger *finger, struct rng *rng )
 {
-    double cx = MASTER / 2.0 + rng_range( rng, -12, 12 ), cy = MASTER / 2.0 + rng_range( rng, -20, 5 );
+    double cx = MASTER / 2.0 + rng_range( rng, -30, 30 ), cy = MASTER / 2.0 + rng_range( rng, -40, 10 );
     double side;
 
     finger->cores = finger->deltas = 0;
@@ -321,10 +321,10 @@ static void place_singularities( struct fpgen_finger *finger, struct rng *rng )
     case FPGEN_LOOP_RIGHT:
         side = finger->cls == FPGEN_LOOP_LEFT ? 1 : -1;
         finger->cores = finger->deltas = 1;
-        finger->core[0][0] = cx - side * rng_range( rng, 5, 20 );
+        finger->core[0][0] = cx - side * rng_range( rng, 0, 30 );
         finger->core[0][1] = cy;
-        finger->delta[0][0] = cx + side * rng_range( rng, 55, 80 );
-        finger->delta[0][1] = cy + rng_range( rng, 70, 100 );
+        finger->delta[0][0] = cx + side * rng_range( rng, 40, 100 );
+        finger->delta[0][1] = cy + rng_range( rng, 55, 120 );
         break;
     case FPGEN_WHORL:
         finger->cores = finger->deltas = 2;
@@ -333,7 +333,7 @@ static void place_singularities( struct fpgen_finger *finger, struct rng *rng )
         finger->core[1][0] = cx + rng_range( rng, 0, 10 );
         finger->core[1][1] = cy + rng_range( rng, 8, 16 );
         finger->delta[0][0] = cx - rng_range( rng, 60, 90 );
-        finger->delta[0][1] = cy + rng_range( rng, 70, 100 );
+        finger->delta[0][1] = cy + rng_range( rng, 55, 120 );
         finger->delta[1][0] = cx + rng_range( rng, 60, 90 );
         finger->delta[1][1] = cy + rng_range( rng, 70, 100 );
         break;

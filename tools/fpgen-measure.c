@@ -82,6 +82,24 @@ static void enroll_progress( FpDevice *device, gint stages, FpPrint *print, gpoi
     else if (retries >= 10) g_cancellable_cancel( data );
 }
 
+/* libfprint refuses to run a device it models as too hot (after about
+ * three minutes of work without a break): wait until it has cooled enough,
+ * and count the time. */
+static double cooling;
+
+static void cool_down( FpDevice *device )
+{
+    double start = now_s();
+
+    if (fp_device_get_temperature( device ) != FP_TEMPERATURE_HOT) return;
+    while (fp_device_get_temperature( device ) == FP_TEMPERATURE_HOT)
+    {
+        while (g_main_context_iteration( NULL, FALSE ));
+        g_usleep( 200000 );
+    }
+    cooling += now_s() - start;
+}
+
 /* impression K of a finger, or without a finger unusable image K */
 static void make_image( const struct fpgen_finger *finger, unsigned int k, struct vimage *image )
 {
@@ -108,6 +126,7 @@ static FpPrint *enroll( FpDevice *device, const struct fpgen_finger *finger )
     for (i = 0; i < ENROLL_IMPRESSIONS; i++) make_image( finger, i, &images[i] );
     enroll_images = images;
     vimage_pending = &images[0];
+    cool_down( device );
     print = fp_device_enroll_sync( device, fp_print_new( device ), cancel, enroll_progress, cancel, &error );
     vimage_pending = NULL;
     for (i = 0; i < ENROLL_IMPRESSIONS; i++) free( images[i].pixels );
@@ -127,6 +146,7 @@ static int count_minutiae( FpDevice *device, const struct vimage *image )
     gboolean done = 0;
 
     vimage_pending = image;
+    cool_down( device );
     if (!(capture = fp_device_capture_sync( device, TRUE, NULL, &error ))) return -1;
     fp_image_detect_minutiae( capture, NULL, minutiae_done, &done );
     while (!done) g_main_context_iteration( NULL, TRUE );
@@ -161,6 +181,7 @@ int main( int argc, char **argv )
         fprintf( stderr, "usage: FP_VIRTUAL_IMAGE=socket fpgen-measure [--fingers N] [--probes P] [--unusable U]\n" );
         return 2;
     }
+    setvbuf( stdout, NULL, _IOLBF, 0 );
     /* the scores are debug messages: let them through to our writer */
     g_setenv( "G_MESSAGES_DEBUG", "all", TRUE );
     g_log_set_writer_func( log_writer, NULL, NULL );
@@ -198,6 +219,7 @@ int main( int argc, char **argv )
             make_image( hand[f], ENROLL_IMPRESSIONS + k, &probe );
             score_count = 0;
             vimage_pending = &probe;
+            cool_down( device );
             if (!fp_device_verify_sync( device, prints[f], NULL, NULL, NULL, &match, NULL, &error ))
             {
                 printf( "finger %u impression %u: verify failed: %s\n", f + 1, ENROLL_IMPRESSIONS + k, error->message );
@@ -230,6 +252,7 @@ int main( int argc, char **argv )
 
             score_count = 0;
             vimage_pending = &probe;
+            cool_down( device );
             if (!fp_device_identify_sync( device, gallery, NULL, NULL, NULL, &found, NULL, &error ))
             {
                 printf( "finger %u: identify failed: %s\n", f + 1, error->message );
@@ -290,9 +313,10 @@ int main( int argc, char **argv )
     if (unusable)
         printf( "unusable images           %u, %d-%d minutiae (bozorth3 needs 10)\n", unusable, min_minutiae,
                 max_minutiae );
-    printf( "impostor scores by tens:" );
+    printf( "impostor scores by tens  " );
     for (k = 0; k < 10; k++) printf( " %d", histogram[k] );
     printf( "\n" );
-    printf( "total                     %.1f s\n", now_s() - start );
+    printf( "total                     %.1f s, %.1f s of it waiting for the sensor to cool\n", now_s() - start,
+            cooling );
     return false_accepts || accepted < genuine;
 }
