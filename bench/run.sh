@@ -18,7 +18,7 @@ trap 'exit 130' INT TERM
 
 # the other fingers identify compares with (drawn once, several minutes)
 gallery=$(pwd)/build/prints/gallery
-make -s gallery build/native/native_bench build/x86_64-windows/winbio_bench.exe build/x86_64-windows/async_bench.exe
+make -s -j2 gallery build/native/native_bench build/x86_64-windows/winbio_bench.exe build/x86_64-windows/async_bench.exe
 
 # libfprint directly: its own socket, no feeder
 FP_VIRTUAL_IMAGE=$work/native.sock build/native/native_bench "$prints" "$repeat" "$gallery" 2>/dev/null >"$work/native.txt"
