@@ -8,17 +8,18 @@
 /*
  * A finger is a pattern of ridges drawn once from its seed, larger than the
  * sensor: an orientation field from its cores and deltas (the zero-pole
- * model of Sherlock and Monro), then ridges grown from noise by filtering
- * it again and again with a Gabor filter turned along that field, at the
- * ridge period of a 500 ppi sensor.  Ridges that meet, split and end where
- * the noise put them are the finger's minutiae.  A touch (an impression)
+ * model of Sherlock and Monro) that strays slowly from the model, then
+ * ridges grown from sparse random seeds by filtering them again and again
+ * with a Gabor filter turned along that field, at the ridge period of a
+ * 500 ppi sensor.  Ridges that meet, split and end where the seeds' ridges
+ * met are the finger's minutiae.  A touch (an impression)
  * looks at that pattern through the sensor's window, moved, turned,
  * slightly stretched, pressed harder or softer, with noise.
  *
  * The same seed must give the same bytes on every machine, whatever its C
  * library: so no sin, cos, atan2 or exp from libm (their last bits differ
  * between versions), only + - * / and sqrt, which IEEE 754 rounds exactly,
- * and a PRNG of our own.  Build without -ffast-math and with
+ * floor, fabs and ldexp, which are exact, and a PRNG of our own.  Build without -ffast-math and with
  * -ffp-contract=off.
  */
 
@@ -264,9 +265,8 @@ static int grow_ridges( struct fpgen_finger *finger )
             bin[y * MASTER + x] = level * BANK + (n < 0 ? n + BANK : n);
         }
     /* sparse seeds, one in each square of a grid: ridges grow from each
-     * until they meet, which gives about as many minutiae as a real finger
-     * has (white noise gives many more, and so chance matches between
-     * fingers) */
+     * until they meet.  Measured with tools/fpgen-measure.c, fingers grown
+     * from white noise or from denser seeds match each other more often. */
     rng_init( &rng, finger->seed, 2 );
     for (y = 0; y < MASTER; y += SEED_SPACING)
         for (x = 0; x < MASTER; x += SEED_SPACING)
