@@ -10,22 +10,24 @@
 
 set -e
 repeat=${1:-9}
-prints=${PRINTS_DIR:-$(pwd)/../shared/data/prints}
+prints=${PRINTS_DIR:-$(pwd)/build/prints}
 . tests/wine-env.sh
 work=$(mktemp -d /tmp/winbio-bench.XXXXXX)
 trap 'wine_env_stop; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
-make -s build/native/native_bench build/x86_64-windows/winbio_bench.exe build/x86_64-windows/async_bench.exe
+# the other fingers identify compares with (drawn once, several minutes)
+gallery=$(pwd)/build/prints/gallery
+make -s -j2 gallery build/native/native_bench build/x86_64-windows/winbio_bench.exe build/x86_64-windows/async_bench.exe
 
 # libfprint directly: its own socket, no feeder
-FP_VIRTUAL_IMAGE=$work/native.sock build/native/native_bench "$prints" "$repeat" 2>/dev/null >"$work/native.txt"
+FP_VIRTUAL_IMAGE=$work/native.sock build/native/native_bench "$prints" "$repeat" "$gallery" 2>/dev/null >"$work/native.txt"
 
 # the same through winbio.dll under Wine, with only the image sensor
 wine_env_setup "$work/prefix"
 vsensor_start "$work/vs" "$prints"
 env FP_VIRTUAL_IMAGE="$work/vs/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vs/port")" \
-    "$WINE64" build/x86_64-windows/winbio_bench.exe "$repeat" 2>/dev/null | tr -d '\r' >"$work/winbio.txt"
+    "$WINE64" build/x86_64-windows/winbio_bench.exe "$repeat" "$gallery" 2>/dev/null | tr -d '\r' >"$work/winbio.txt"
 
 echo "operation          templates      libfprint        winbio    ratio"
 awk 'NR == FNR { native[$1 " " $2] = $3; next }

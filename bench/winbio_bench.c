@@ -23,9 +23,12 @@
  * virtual_image sensor, through winbio.dll.  Touches go through the test
  * feeder before each call, so the time measured is the call's own.  The
  * template database is filled through the storage code the dll uses, so
- * that identify runs against 1 to 1000 templates with the match last.
+ * that identify runs against 1 to 1000 templates with the match last; the
+ * others are the enrollments of distinct fingers (see bench.h), each made
+ * once through WinBio.
  *
- * Usage: winbio_bench.exe REPEAT; prints "<name> <templates> <median microseconds>".
+ * Usage: winbio_bench.exe REPEAT GALLERY_DIR (a Unix path); prints
+ * "<name> <templates> <median microseconds>".
  */
 
 #include "vsensor.h"
@@ -95,7 +98,7 @@ static double enroll( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, WINBIO
 
 /* Rewrites the database: count-1 non-matching templates, then the matching
  * one; count 0 empties it. */
-static void fill_database( const struct winbio_template *match, const struct winbio_template *other, int count )
+static void fill_database( const struct winbio_template *match, const struct winbio_template *others, int count )
 {
     struct winbio_template *list = calloc( count + 1, sizeof(*list) );
     struct winbio_database *db;
@@ -109,7 +112,7 @@ static void fill_database( const struct winbio_template *match, const struct win
     for (i = 0; i < count - 1; i++)
     {
         /* other owners, so that none is a duplicate enrollment */
-        list[i] = *other;
+        list[i] = others[i];
         list[i].identity.Type = WINBIO_ID_TYPE_GUID;
         memset( &list[i].identity.Value.TemplateGuid, 0, sizeof(GUID) );
         list[i].identity.Value.TemplateGuid.Data1 = i + 1;
@@ -133,7 +136,7 @@ static struct winbio_template copy_template( const struct winbio_template *templ
 int main( int argc, char **argv )
 {
     static const int sizes[] = { 1, 10, 100, 1000 };
-    struct winbio_template match, other;
+    struct winbio_template match, *others;
     struct winbio_template_set *set;
     struct winbio_database *db;
     WINBIO_SESSION_HANDLE session;
@@ -148,6 +151,11 @@ int main( int argc, char **argv )
     SIZE_T count;
     HRESULT hr;
 
+    if (argc < 3)
+    {
+        fprintf( stderr, "usage: winbio_bench.exe REPEAT GALLERY_DIR\n" );
+        return 2;
+    }
     if (repeat <= 0) repeat = 5;
     times = calloc( repeat * 100, sizeof(*times) );
     if (!vsensor_init() || !(unit = image_unit())) fail( "finding the virtual image sensor", E_FAIL );
@@ -179,18 +187,25 @@ int main( int argc, char **argv )
     for (i = 0; i < repeat; i++) times[i] = enroll( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm", FALSE );
     printf( "enroll 0 %.0f\n", median( times, repeat ) );
 
-    /* the two templates every later measurement uses */
-    fill_database( NULL, NULL, 0 );
-    enroll( session, unit, WINBIO_ANSI_381_POS_RH_THUMB, "tented-arch.pgm", TRUE );
-    enroll( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm", TRUE );
-    if (FAILED(storage_open( &winbio_system_database, &db )) || FAILED(storage_get_set( db, &set )) ||
-        set->count != 2)
-        fail( "reading the database", E_FAIL );
-    other = copy_template( &set->templates[0] );
-    match = copy_template( &set->templates[1] );
+    /* the templates every later measurement uses: the user's finger, and
+     * the other fingers, each enrolled alone and taken from the database */
+    others = calloc( GALLERY, sizeof(*others) );
+    for (i = 0; i <= GALLERY; i++)
+    {
+        char path[MAX_PATH];
+
+        if (i < GALLERY) snprintf( path, sizeof(path), "%s/%d.pgm", argv[2], GALLERY_FIRST_SEED + i );
+        fill_database( NULL, NULL, 0 );
+        enroll( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, i < GALLERY ? path : "whorl.pgm", TRUE );
+        if (FAILED(storage_open( &winbio_system_database, &db )) || FAILED(storage_get_set( db, &set )) ||
+            set->count != 1)
+            fail( "reading the database", E_FAIL );
+        if (i < GALLERY) others[i] = copy_template( &set->templates[0] );
+        else match = copy_template( &set->templates[0] );
+        storage_release_set( set );
+        storage_close( db );
+    }
     user = match.identity;
-    storage_release_set( set );
-    storage_close( db );
 
     for (i = 0; i < repeat; i++)
     {
@@ -208,7 +223,7 @@ int main( int argc, char **argv )
     {
         int runs = sizes[s] >= 1000 ? 1 : repeat;
 
-        fill_database( &match, &other, sizes[s] );
+        fill_database( &match, others, sizes[s] );
         for (i = 0; i < runs; i++)
         {
             HANDLE thread = touch( "whorl-rot10.pgm" );
@@ -221,7 +236,7 @@ int main( int argc, char **argv )
         }
         printf( "identify %d %.0f\n", sizes[s], median( times, runs ) );
     }
-    fill_database( &match, &other, 0 );
+    fill_database( &match, others, 0 );
     WinBioCloseSession( session );
     return 0;
 }

@@ -78,7 +78,7 @@ fi
 if [ "${WINBIO_DEMO_REAL:-0}" = 1 ]; then
     exec "$WINE64" build/x86_64-windows/winbio-demo.exe "${@:-cycle}"
 fi
-vsensor_start "$work/vs" "${PRINTS_DIR:-$(pwd)/../shared/data/prints}"
+vsensor_start "$work/vs" "${PRINTS_DIR:-$(pwd)/build/prints}"
 echo "demo: libfprint's virtual sensors are up"
 env $sensor_env "$WINE64" build/x86_64-windows/winbio-demo.exe "${@:-cycle}" | play_finger
 exit "${PIPESTATUS[0]}"

@@ -20,6 +20,7 @@
 # Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
 #
 # Usage: run-selftest.sh [PRINTSDIR]
+#   PRINTSDIR defaults to the prints make draws (build/prints).
 #   Builds vsensor and selftest into a temporary build directory unless
 #   VSENSOR_BIN / SELFTEST_BIN name existing binaries.  VSENSOR_VERBOSE=1
 #   makes vsensor log every request, WINETEST_DEBUG=2 traces the self-test.
@@ -28,7 +29,7 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
-prints=${1:-${WINBIO_PRINTS:-/work/shared/data/prints}}
+prints=${1:-${WINBIO_PRINTS:-$here/../../build/prints}}
 
 # Unix socket paths are limited to 108 bytes: keep the directory short.
 dir=$(mktemp -d /tmp/vs.XXXXXX) || exit 1

@@ -22,7 +22,8 @@
  * The user's right index finger is enrolled from whorl.pgm on libfprint's
  * virtual_image sensor; the probes are other impressions of the same finger
  * (whorl-rot10, whorl-shift4: matching an image against itself is slow) and
- * a different finger (tented-arch).  See shared/data/prints/README.md.
+ * a different finger (tented-arch).  make draws them (tools/fpgen.c, and
+ * Makefile.in says which finger and impression each one is).
  */
 
 #include <stdarg.h>
