@@ -9,9 +9,10 @@
 #
 # The i386 packages (for 32-bit Windows programs) need Debian's multiarch,
 # which installs only when the archive's i386 and amd64 indexes carry the
-# same versions of the shared libraries.  When the archive is out of step,
-# the install fails for reasons outside this project: this script then says
-# so in one line and leaves the 64-bit setup as it is.  It never downgrades
+# same versions of the shared libraries, and only where the packages are
+# co-installable at all (Debian 13's libfprint is not).  When the install
+# fails, this script says so with apt's reason and leaves the 64-bit setup
+# as it is.  It never downgrades
 # or removes packages to force the install.
 #
 # Copyright the winbio project developers
@@ -78,7 +79,7 @@ update
 # refused anyway without --allow-downgrades, which is never given here
 if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends --no-remove $need \
          >>"$log" 2>&1; then
-    echo "install-deps: i386 packages not installable now (archive's i386 and amd64 indexes out of step? see $log): 32-bit skipped, 64-bit goes on"
+    echo "install-deps: i386 packages not installable here (apt's reason below, all of it in $log): 32-bit skipped, 64-bit goes on"
     # apt's own reason, for logs that outlive this machine (CI, chroots)
     grep -E '^(E:| [^ ].* : (Depends|Breaks|Conflicts))' "$log" | head -n 8 | sed 's/^/install-deps:   /'
 fi
