@@ -111,8 +111,7 @@ static HANDLE open_claim_file( struct unit *unit )
 
     /* beside the databases, where 64-bit and 32-bit processes meet */
     if (!storage_get_folder( path, MAX_PATH - 64 )) return INVALID_HANDLE_VALUE;
-    CreateDirectoryW( path, NULL );
-    storage_make_private( path, TRUE );
+    storage_create_folder( path );
     lstrcatW( path, L"\\" );
     len = lstrlenW( path );
     unit_name( unit, path + len, MAX_PATH - len - 6 );

@@ -629,16 +629,21 @@ static HRESULT refresh( struct winbio_database *db, struct template_set **ret, U
     return hr;
 }
 
+BOOL storage_create_folder( const WCHAR *dir )
+{
+    if (!CreateDirectoryW( dir, NULL ) && GetLastError() != ERROR_ALREADY_EXISTS)
+    {
+        WARN( "cannot create %s, error %lu\n", debugstr_w( dir ), GetLastError() );
+        return FALSE;
+    }
+    /* before a file is written into it: nobody else may even look */
+    storage_make_private( dir, TRUE );
+    return TRUE;
+}
+
 static HRESULT create_folder( struct winbio_database *db )
 {
-    if (CreateDirectoryW( db->dir, NULL ) || GetLastError() == ERROR_ALREADY_EXISTS)
-    {
-        /* before a file is written into it: nobody else may even look */
-        storage_make_private( db->dir, TRUE );
-        return S_OK;
-    }
-    WARN( "cannot create %s, error %lu\n", debugstr_w( db->dir ), GetLastError() );
-    return WINBIO_E_DATABASE_WRITE_ERROR;
+    return storage_create_folder( db->dir ) ? S_OK : WINBIO_E_DATABASE_WRITE_ERROR;
 }
 
 /*

@@ -72,6 +72,8 @@ extern HRESULT storage_get_path( const GUID *database_id, WCHAR *path, SIZE_T le
 /* The folder that holds the database files, as this process reaches it: the
  * same folder for the 64-bit and 32-bit processes of a prefix. */
 extern BOOL storage_get_folder( WCHAR *dir, SIZE_T len );
+/* Creates that folder if need be, limited to the user (see below). */
+extern BOOL storage_create_folder( const WCHAR *dir );
 /* Limits a file of the database folder, or the folder, to the user (Unix
  * mode 0600, folders 0700), whatever the umask made it. */
 extern void storage_make_private( const WCHAR *path, BOOL folder );
