@@ -18,8 +18,12 @@ wine_env_setup()
     export WINEPREFIX=$1
     export WINEDLLPATH=$(pwd)/dlldir
     export WINEDEBUG=${WINEDEBUG:--all}
-    # Wine's own USB driver would otherwise claim emulated and real sensors too
-    export WINEDLLOVERRIDES="wineusb.sys=d;${WINEDLLOVERRIDES:-}"
+    # Wine's own USB driver would otherwise claim emulated and real sensors
+    # too.  And no debugger on a crash: with winedbg attached, a crashed
+    # program's exit status is sometimes 0 (2 of 8 crashes at once here),
+    # which would let a client that crashes after its last line pass;
+    # without it the status is the exception's, every time.
+    export WINEDLLOVERRIDES="wineusb.sys=d;winedbg.exe=d;${WINEDLLOVERRIDES:-}"
     unset DISPLAY WAYLAND_DISPLAY
     "$WINE64" wineboot -u >/dev/null 2>&1
     test -f "$WINEPREFIX/drive_c/windows/system32/winbio.dll"
