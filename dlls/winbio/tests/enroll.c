@@ -95,26 +95,36 @@ static HRESULT enroll_image_( const char *file, int line, WINBIO_SESSION_HANDLE 
     return hr;
 }
 
-static void test_enroll_arguments( WINBIO_SESSION_HANDLE session )
+/*
+ * The arguments each call checks before it needs a sensor: these run with no
+ * sensor at all, on a unit of the sensors when there are some.
+ */
+static void test_arguments( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit )
 {
+    WINBIO_BIOMETRIC_SUBTYPE *array;
     WINBIO_REJECT_DETAIL reject;
     WINBIO_IDENTITY identity;
     BOOLEAN is_new;
+    SIZE_T count;
     HRESULT hr;
 
-    hr = WinBioEnrollBegin( session, WINBIO_SUBTYPE_ANY, image_unit );
+    get_user_identity( &identity );
+
+    /* nf-winbio-winbioenrollbegin.md: E_INVALIDARG for a SubFactor that is
+     * no finger position, or a UnitId of 0 */
+    hr = WinBioEnrollBegin( session, WINBIO_SUBTYPE_ANY, unit );
     ok( hr == E_INVALIDARG, "WINBIO_SUBTYPE_ANY: got %#lx\n", hr );
-    hr = WinBioEnrollBegin( session, WINBIO_SUBTYPE_NO_INFORMATION, image_unit );
+    hr = WinBioEnrollBegin( session, WINBIO_SUBTYPE_NO_INFORMATION, unit );
     ok( hr == E_INVALIDARG, "WINBIO_SUBTYPE_NO_INFORMATION: got %#lx\n", hr );
     /* not one of the finger positions the page lists */
-    hr = WinBioEnrollBegin( session, 0x42, image_unit );
+    hr = WinBioEnrollBegin( session, 0x42, unit );
     ok( hr == E_INVALIDARG, "subfactor 0x42: got %#lx\n", hr );
     hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, 0 );
     ok( hr == E_INVALIDARG, "unit 0: got %#lx\n", hr );
     /* undocumented here; the code WinBioOpenSession gives an id of no unit */
     hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, 0xdead );
     ok( hr == WINBIO_E_INVALID_UNIT, "unknown unit: got %#lx\n", hr );
-    hr = WinBioEnrollBegin( 0xdeadbeef, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, image_unit );
+    hr = WinBioEnrollBegin( 0xdeadbeef, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, unit );
     ok( hr == E_HANDLE, "got %#lx\n", hr );
 
     hr = WinBioEnrollCapture( session, NULL );
@@ -130,14 +140,46 @@ static void test_enroll_arguments( WINBIO_SESSION_HANDLE session )
     hr = WinBioEnrollDiscard( 0xdeadbeef );
     ok( hr == E_HANDLE, "got %#lx\n", hr );
 
-    /*
-     * Captures and commits outside an enrollment.  The client pages name no
-     * code for it; the engine adapter reports "no enrollment in progress on
-     * this unit" as WINBIO_E_INVALID_DEVICE_STATE
-     * (EngineAdapterUpdateEnrollment, GetEnrollmentStatus, CommitEnrollment),
-     * and the service passes adapter errors on.  No touch is made: nothing
-     * may wait for one.
-     */
+    /* nf-winbio-winbioenumenrollments.md: on failure the array is NULL */
+    array = (WINBIO_BIOMETRIC_SUBTYPE *)0xdeadbeef;
+    hr = WinBioEnumEnrollments( session, 0, &identity, &array, &count );
+    ok( hr == E_INVALIDARG, "unit 0: got %#lx\n", hr );
+    ok( !array, "array not cleared: %p\n", array );
+    hr = WinBioEnumEnrollments( session, unit, NULL, &array, &count );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioEnumEnrollments( session, unit, &identity, NULL, &count );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioEnumEnrollments( session, unit, &identity, &array, NULL );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioEnumEnrollments( 0xdeadbeef, unit, &identity, &array, &count );
+    ok( hr == E_HANDLE, "got %#lx\n", hr );
+
+    /* nf-winbio-winbiodeletetemplate.md: none of these reaches a template */
+    hr = WinBioDeleteTemplate( session, unit, NULL, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioDeleteTemplate( session, 0, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
+    ok( hr == E_INVALIDARG, "unit 0: got %#lx\n", hr );
+    hr = WinBioDeleteTemplate( session, unit, &identity, WINBIO_SUBTYPE_NO_INFORMATION );
+    ok( hr == E_INVALIDARG, "WINBIO_SUBTYPE_NO_INFORMATION: got %#lx\n", hr );
+    hr = WinBioDeleteTemplate( 0xdeadbeef, unit, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
+    ok( hr == E_HANDLE, "got %#lx\n", hr );
+}
+
+/*
+ * Captures and commits outside an enrollment.  The client pages name no
+ * code for it; the engine adapter reports "no enrollment in progress on
+ * this unit" as WINBIO_E_INVALID_DEVICE_STATE (EngineAdapterUpdateEnrollment,
+ * GetEnrollmentStatus, CommitEnrollment), and the service passes adapter
+ * errors on.  That needs a unit in the pool.  No touch is made: nothing may
+ * wait for one.
+ */
+static void test_out_of_order( WINBIO_SESSION_HANDLE session )
+{
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_IDENTITY identity;
+    BOOLEAN is_new;
+    HRESULT hr;
+
     reject = 0xdeadbeef;
     hr = WinBioEnrollCapture( session, &reject );
     ok( hr == WINBIO_E_INVALID_DEVICE_STATE, "capture before begin: got %#lx\n", hr );
@@ -378,19 +420,6 @@ static void test_enum_enrollments( WINBIO_SESSION_HANDLE session )
     unknown.Value.TemplateGuid.Data4[7] = 0x42;
     hr = WinBioEnumEnrollments( session, image_unit, &unknown, &array, &count );
     ok( hr == WINBIO_E_UNKNOWN_ID, "unknown GUID: got %#lx\n", hr );
-
-    array = (WINBIO_BIOMETRIC_SUBTYPE *)0xdeadbeef;
-    hr = WinBioEnumEnrollments( session, 0, &identity, &array, &count );
-    ok( hr == E_INVALIDARG, "unit 0: got %#lx\n", hr );
-    ok( !array, "array not cleared: %p\n", array );
-    hr = WinBioEnumEnrollments( session, image_unit, NULL, &array, &count );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioEnumEnrollments( session, image_unit, &identity, NULL, &count );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioEnumEnrollments( session, image_unit, &identity, &array, NULL );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioEnumEnrollments( 0xdeadbeef, image_unit, &identity, &array, &count );
-    ok( hr == E_HANDLE, "got %#lx\n", hr );
 }
 
 static void test_delete( WINBIO_SESSION_HANDLE session )
@@ -402,14 +431,6 @@ static void test_delete( WINBIO_SESSION_HANDLE session )
     HRESULT hr;
 
     get_user_identity( &identity );
-    hr = WinBioDeleteTemplate( session, image_unit, NULL, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioDeleteTemplate( session, 0, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
-    ok( hr == E_INVALIDARG, "unit 0: got %#lx\n", hr );
-    hr = WinBioDeleteTemplate( session, image_unit, &identity, WINBIO_SUBTYPE_NO_INFORMATION );
-    ok( hr == E_INVALIDARG, "WINBIO_SUBTYPE_NO_INFORMATION: got %#lx\n", hr );
-    hr = WinBioDeleteTemplate( 0xdeadbeef, image_unit, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER );
-    ok( hr == E_HANDLE, "got %#lx\n", hr );
 
     /* a second finger, from another print, so that there are two */
     if (enroll_image( session, WINBIO_ANSI_381_POS_LH_THUMB, "tented-arch.pgm" ) == S_OK)
@@ -595,26 +616,33 @@ START_TEST(enroll)
     WINBIO_SESSION_HANDLE session = 0;
     HRESULT hr;
 
-    if (!have_virtual_sensors()) return;
-    image_unit = find_unit( L"virtual_image" );
-    storage_unit = find_unit( L"virtual_device_storage" );
-    ok( image_unit != 0, "no virtual_image unit\n" );
-    if (!image_unit) return;
-
     hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
                             WINBIO_DB_DEFAULT, &session );
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr != S_OK) return;
 
-    delete_user_templates( session, image_unit );
-    test_enroll_arguments( session );
-    test_enroll_image( session );
-    test_enum_enrollments( session );
-    test_enroll_again( session );
-    test_discard( session );
-    test_delete( session );
-    test_enroll_storage( session );
-    delete_user_templates( session, image_unit );
+    /* Only the project's virtual sensors are enrolled on and emptied here:
+     * never the sensors, and the templates, of a real machine. */
+    if (have_virtual_sensors())
+    {
+        image_unit = find_unit( L"virtual_image" );
+        storage_unit = find_unit( L"virtual_device_storage" );
+        ok( image_unit != 0, "no virtual_image unit\n" );
+    }
+    test_arguments( session, image_unit ? image_unit : ANY_UNIT_ID );
+
+    if (image_unit)
+    {
+        delete_user_templates( session, image_unit );
+        test_out_of_order( session );
+        test_enroll_image( session );
+        test_enum_enrollments( session );
+        test_enroll_again( session );
+        test_discard( session );
+        test_delete( session );
+        test_enroll_storage( session );
+        delete_user_templates( session, image_unit );
+    }
 
     hr = WinBioCloseSession( session );
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );

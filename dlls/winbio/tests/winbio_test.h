@@ -24,8 +24,24 @@
 #include "vsensor.h"
 #include "child.h"
 
+/* Whether the tests run on Wine.  Wine's runtest and this project's runner
+ * say so through WINETEST_PLATFORM; anywhere else the platform is Windows.
+ * What only this implementation answers, and anything that would change a
+ * real machine's templates or credentials, is checked or done only there. */
+static inline BOOL running_on_wine(void)
+{
+    return !strcmp( winetest_platform, "wine" );
+}
+
+/* A unit id for the argument checks that run with no sensor: the checks of
+ * an argument come before the unit is looked up (the client checks what it
+ * is passed before it asks the service), so any id will do there. */
+#define ANY_UNIT_ID 1
+
 /* Whether libfprint's virtual sensors and their feeder are there; a test
- * that needs them is skipped otherwise. */
+ * that needs them is skipped otherwise.  Both are this project's test
+ * fixtures: on Windows, or on Wine without the feeder, the environment
+ * lacks them, and such a test skips rather than touch a real sensor. */
 static inline BOOL have_virtual_sensors(void)
 {
     if (vsensor_init() && GetEnvironmentVariableA( "FP_VIRTUAL_IMAGE", NULL, 0 )) return TRUE;
