@@ -92,6 +92,56 @@ static HRESULT identify_retry( WINBIO_SESSION_HANDLE session, unsigned int retry
     return hr;
 }
 
+/*
+ * The arguments WinBioIdentify, WinBioVerify and WinBioLocateSensor check
+ * before they wait for a finger, with no sensor needed: every call has one
+ * bad argument, so none of them waits.  The codes are those of
+ * nf-winbio-winbioidentify.md, nf-winbio-winbioverify.md and
+ * nf-winbio-winbiolocatesensor.md.
+ */
+static void test_arguments( WINBIO_SESSION_HANDLE session )
+{
+    WINBIO_BIOMETRIC_SUBTYPE subfactor;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_IDENTITY identity;
+    WINBIO_UNIT_ID unit;
+    BOOLEAN match;
+    HRESULT hr;
+
+    hr = WinBioIdentify( session, NULL, &identity, &subfactor, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioIdentify( session, &unit, NULL, &subfactor, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioIdentify( session, &unit, &identity, NULL, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioIdentify( session, &unit, &identity, &subfactor, NULL );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioIdentify( 0xdeadbeef, &unit, &identity, &subfactor, &reject );
+    ok( hr == E_HANDLE, "got %#lx\n", hr );
+
+    get_user_identity( &identity );
+    hr = WinBioVerify( session, NULL, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, &match, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, NULL, &match, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, NULL, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, &match, NULL );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    /* a finger position or WINBIO_SUBTYPE_ANY */
+    hr = WinBioVerify( session, &identity, WINBIO_SUBTYPE_NO_INFORMATION, &unit, &match, &reject );
+    ok( hr == E_INVALIDARG, "got %#lx\n", hr );
+    hr = WinBioVerify( session, &identity, 0x42, &unit, &match, &reject );
+    ok( hr == E_INVALIDARG, "got %#lx\n", hr );
+    hr = WinBioVerify( 0xdeadbeef, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, &match, &reject );
+    ok( hr == E_HANDLE, "got %#lx\n", hr );
+
+    hr = WinBioLocateSensor( session, NULL );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioLocateSensor( 0xdeadbeef, &unit );
+    ok( hr == E_HANDLE, "got %#lx\n", hr );
+}
+
 static void test_identify( WINBIO_SESSION_HANDLE session )
 {
     WINBIO_BIOMETRIC_SUBTYPE subfactor;
@@ -126,17 +176,6 @@ static void test_identify( WINBIO_SESSION_HANDLE session )
     ok( hr == WINBIO_E_BAD_CAPTURE, "got %#lx\n", hr );
     ok( unit == image_unit, "unit %lu\n", unit );
     ok( reject == WINBIO_FP_TOO_SHORT, "reject detail %lu\n", reject );
-
-    hr = WinBioIdentify( session, NULL, &identity, &subfactor, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioIdentify( session, &unit, NULL, &subfactor, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioIdentify( session, &unit, &identity, NULL, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioIdentify( session, &unit, &identity, &subfactor, NULL );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioIdentify( 0xdeadbeef, &unit, &identity, &subfactor, &reject );
-    ok( hr == E_HANDLE, "got %#lx\n", hr );
 }
 
 /* Verifies the user's finger with a touch of pgm (or an IMAGE_RETRY value). */
@@ -162,7 +201,6 @@ static HRESULT verify_( const char *file, int line, WINBIO_SESSION_HANDLE sessio
 static void test_verify( WINBIO_SESSION_HANDLE session )
 {
     WINBIO_REJECT_DETAIL reject;
-    WINBIO_IDENTITY identity;
     WINBIO_UNIT_ID unit;
     BOOLEAN match;
     HRESULT hr;
@@ -196,23 +234,6 @@ static void test_verify( WINBIO_SESSION_HANDLE session )
     ok( match == FALSE, "match %u\n", match );
     ok( unit == image_unit, "unit %lu\n", unit );
     ok( reject == WINBIO_FP_TOO_SHORT, "reject detail %lu\n", reject );
-
-    get_user_identity( &identity );
-    hr = WinBioVerify( session, NULL, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, &match, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, NULL, &match, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, NULL, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, &match, NULL );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    /* a finger position or WINBIO_SUBTYPE_ANY */
-    hr = WinBioVerify( session, &identity, WINBIO_SUBTYPE_NO_INFORMATION, &unit, &match, &reject );
-    ok( hr == E_INVALIDARG, "got %#lx\n", hr );
-    hr = WinBioVerify( session, &identity, 0x42, &unit, &match, &reject );
-    ok( hr == E_INVALIDARG, "got %#lx\n", hr );
-    hr = WinBioVerify( 0xdeadbeef, &identity, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &unit, &match, &reject );
-    ok( hr == E_HANDLE, "got %#lx\n", hr );
 }
 
 static void test_locate( WINBIO_SESSION_HANDLE session )
@@ -226,11 +247,6 @@ static void test_locate( WINBIO_SESSION_HANDLE session )
     touch_join( &touch );
     ok( hr == S_OK, "got %#lx\n", hr );
     ok( unit == image_unit, "unit %lu\n", unit );
-
-    hr = WinBioLocateSensor( session, NULL );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioLocateSensor( 0xdeadbeef, &unit );
-    ok( hr == E_HANDLE, "got %#lx\n", hr );
 }
 
 struct watchdog
@@ -570,7 +586,58 @@ static void check_sample( const WINBIO_BIR *sample, SIZE_T size, WINBIO_BIR_PURP
     if (pixels) ok( !memcmp( record + 1, pixels, width * height ), "the pixels differ from the PGM's\n" );
 }
 
-static void test_capture_sample( WINBIO_SESSION_HANDLE session )
+/*
+ * A system pool session for raw captures.  nf-winbio-winbioopensession.md:
+ * WINBIO_FLAG_RAW is for Administrators and Local System, anyone else gets
+ * E_ACCESSDENIED; Wine runs programs with the rights they ask for.
+ */
+static BOOL open_raw( WINBIO_SESSION_HANDLE *raw )
+{
+    HRESULT hr;
+
+    *raw = 0;
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0,
+                            WINBIO_DB_DEFAULT, raw );
+    ok( hr == S_OK || broken( hr == E_ACCESSDENIED ), "WinBioOpenSession returned %#lx\n", hr );
+    if (hr == E_ACCESSDENIED) skip( "not an administrator: no raw session\n" );
+    return hr == S_OK;
+}
+
+/* What WinBioCaptureSample checks before it needs a sensor
+ * (nf-winbio-winbiocapturesample.md). */
+static void test_capture_arguments( WINBIO_SESSION_HANDLE session )
+{
+    WINBIO_SESSION_HANDLE raw;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_BIR *sample;
+    WINBIO_UNIT_ID unit;
+    SIZE_T size;
+    HRESULT hr;
+
+    /* raw capture needs a session opened for it */
+    sample = (WINBIO_BIR *)0xdeadbeef;
+    hr = WinBioCaptureSample( session, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size, &reject );
+    ok( hr == E_ACCESSDENIED, "without WINBIO_FLAG_RAW: got %#lx\n", hr );
+    ok( !sample, "sample %p\n", sample );
+
+    hr = WinBioCaptureSample( 0xdeadbeef, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size,
+                              &reject );
+    ok( hr == E_HANDLE, "got %#lx\n", hr );
+
+    if (!open_raw( &raw )) return;
+    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, NULL, &sample, &size, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, NULL, &size, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, NULL, &reject );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size, NULL );
+    ok( hr == E_POINTER, "got %#lx\n", hr );
+    hr = WinBioCloseSession( raw );
+    ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
+}
+
+static void test_capture_sample(void)
 {
     WINBIO_SESSION_HANDLE raw = 0;
     WINBIO_REJECT_DETAIL reject;
@@ -582,16 +649,7 @@ static void test_capture_sample( WINBIO_SESSION_HANDLE session )
     SIZE_T size;
     HRESULT hr;
 
-    /* raw capture needs a session opened for it */
-    sample = (WINBIO_BIR *)0xdeadbeef;
-    hr = WinBioCaptureSample( session, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size, &reject );
-    ok( hr == E_ACCESSDENIED, "without WINBIO_FLAG_RAW: got %#lx\n", hr );
-    ok( !sample, "sample %p\n", sample );
-
-    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0,
-                            WINBIO_DB_DEFAULT, &raw );
-    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
-    if (hr != S_OK) return;
+    if (!open_raw( &raw )) return;
 
     pixels = read_pgm( "whorl.pgm", &width, &height );
     if (!pixels) skip( "cannot read whorl.pgm (PRINTS_DIR unset?): the pixels are not compared\n" );
@@ -653,18 +711,6 @@ static void test_capture_sample( WINBIO_SESSION_HANDLE session )
     ok( hr == E_INVALIDARG, "flag 0x10: got %#lx\n", hr );
     hr = WinBioCaptureSample( raw, 0x40, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size, &reject );
     ok( hr == WINBIO_E_UNSUPPORTED_PURPOSE, "purpose 0x40: got %#lx\n", hr );
-
-    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, NULL, &sample, &size, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, NULL, &size, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, NULL, &reject );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioCaptureSample( raw, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size, NULL );
-    ok( hr == E_POINTER, "got %#lx\n", hr );
-    hr = WinBioCaptureSample( 0xdeadbeef, WINBIO_PURPOSE_IDENTIFY, WINBIO_DATA_FLAG_RAW, &unit, &sample, &size,
-                              &reject );
-    ok( hr == E_HANDLE, "got %#lx\n", hr );
 
     hr = WinBioCloseSession( raw );
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
@@ -814,16 +860,26 @@ START_TEST(match)
         child_hold();
         return;
     }
-    if (!have_virtual_sensors()) return;
-    image_unit = find_unit( L"virtual_image" );
-    if (GetEnvironmentVariableA( "FP_VIRTUAL_DEVICE", NULL, 0 )) device_unit = find_unit( L"virtual_device" );
-    ok( image_unit != 0, "no virtual_image unit\n" );
-    if (!image_unit) return;
-
     hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
                             WINBIO_DB_DEFAULT, &session );
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr != S_OK) return;
+    test_arguments( session );
+    test_capture_arguments( session );
+
+    /* the rest enrolls and deletes templates: on the project's virtual
+     * sensors only, never on a real machine's */
+    if (have_virtual_sensors())
+    {
+        image_unit = find_unit( L"virtual_image" );
+        if (GetEnvironmentVariableA( "FP_VIRTUAL_DEVICE", NULL, 0 )) device_unit = find_unit( L"virtual_device" );
+        ok( image_unit != 0, "no virtual_image unit\n" );
+    }
+    if (!image_unit)
+    {
+        WinBioCloseSession( session );
+        return;
+    }
 
     delete_user_templates( session, image_unit );
     enrolled = enroll_whorl( session );
@@ -839,7 +895,7 @@ START_TEST(match)
         test_close_while_waiting();
     }
     else skip( "no template: identification and verification not tested\n" );
-    test_capture_sample( session );
+    test_capture_sample();
     test_capture_not_image();
     test_device_verify();
     delete_user_templates( session, image_unit );
