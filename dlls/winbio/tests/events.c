@@ -73,6 +73,72 @@ static BOOL wait_event( const char *pgm )
     return TRUE;
 }
 
+/*
+ * What needs no sensor: the arguments of WinBioRegisterEventMonitor
+ * (nf-winbio-winbioregistereventmonitor.md), one monitor per session, focus
+ * (nf-winbio-winbioacquirefocus.md: Local System only, which no test runs
+ * as) and the arguments of WinBioMonitorPresence
+ * (nf-winbio-winbiomonitorpresence.md: asynchronous sessions, a unit).
+ */
+static void test_event_arguments(void)
+{
+    WINBIO_SESSION_HANDLE handle, async;
+    ULONGLONG sequence;
+    HRESULT hr;
+
+    memset( &events, 0, sizeof(events) );
+    events.event = CreateEventW( NULL, FALSE, FALSE, NULL );
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &handle );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK) return;
+
+    hr = WinBioRegisterEventMonitor( handle, WINBIO_EVENT_FP_UNCLAIMED, NULL, user_data );
+    ok( hr == E_POINTER, "no callback: got %#lx\n", hr );
+    hr = WinBioRegisterEventMonitor( handle, 0, event_callback, user_data );
+    ok( hr == E_INVALIDARG, "no event type: got %#lx\n", hr );
+    hr = WinBioRegisterEventMonitor( handle, WINBIO_EVENT_FP_UNCLAIMED | WINBIO_EVENT_FP_UNCLAIMED_IDENTIFY,
+                                     event_callback, user_data );
+    ok( hr == E_INVALIDARG, "both event types: got %#lx\n", hr );
+    hr = WinBioRegisterEventMonitor( 0, WINBIO_EVENT_FP_UNCLAIMED, event_callback, user_data );
+    ok( hr == E_HANDLE, "handle 0: got %#lx\n", hr );
+    hr = WinBioUnregisterEventMonitor( 0 );
+    ok( hr == E_HANDLE, "handle 0: got %#lx\n", hr );
+
+    /* one monitor at a time, with or without a sensor to watch */
+    hr = WinBioRegisterEventMonitor( handle, WINBIO_EVENT_FP_UNCLAIMED, event_callback, user_data );
+    ok( hr == S_OK, "WinBioRegisterEventMonitor returned %#lx\n", hr );
+    hr = WinBioRegisterEventMonitor( handle, WINBIO_EVENT_FP_UNCLAIMED_IDENTIFY, event_callback, user_data );
+    ok( hr == WINBIO_E_EVENT_MONITOR_ACTIVE, "second monitor: got %#lx\n", hr );
+    hr = WinBioUnregisterEventMonitor( handle );
+    ok( hr == S_OK, "WinBioUnregisterEventMonitor returned %#lx\n", hr );
+    ok( !events.count, "%ld events with nobody touching a sensor\n", events.count );
+    hr = WinBioCloseSession( handle );
+    ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
+    CloseHandle( events.event );
+
+    hr = WinBioAcquireFocus();
+    ok( hr == E_ACCESSDENIED, "WinBioAcquireFocus returned %#lx\n", hr );
+    hr = WinBioReleaseFocus();
+    ok( hr == E_ACCESSDENIED, "WinBioReleaseFocus returned %#lx\n", hr );
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &handle );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr == S_OK)
+    {
+        hr = WinBioMonitorPresence( handle, ANY_UNIT_ID );
+        ok( hr == WINBIO_E_INCORRECT_SESSION_TYPE, "on a synchronous session: got %#lx\n", hr );
+        WinBioCloseSession( handle );
+    }
+    hr = WinBioMonitorPresence( 0, ANY_UNIT_ID );
+    ok( hr == E_HANDLE, "handle 0: got %#lx\n", hr );
+    if ((async = open_system( WINBIO_FLAG_DEFAULT, &sequence )))
+    {
+        hr = WinBioMonitorPresence( async, 0 );
+        ok( hr == E_INVALIDARG, "unit 0: got %#lx\n", hr );
+        close_async( async, &sequence );
+    }
+}
+
 static void test_events(void)
 {
     WINBIO_SESSION_HANDLE handle, async;
@@ -89,16 +155,6 @@ static void test_events(void)
     hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &handle );
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr != S_OK) return;
-
-    hr = WinBioRegisterEventMonitor( handle, WINBIO_EVENT_FP_UNCLAIMED, NULL, user_data );
-    ok( hr == E_POINTER, "no callback: got %#lx\n", hr );
-    hr = WinBioRegisterEventMonitor( handle, 0, event_callback, user_data );
-    ok( hr == E_INVALIDARG, "no event type: got %#lx\n", hr );
-    hr = WinBioRegisterEventMonitor( handle, WINBIO_EVENT_FP_UNCLAIMED | WINBIO_EVENT_FP_UNCLAIMED_IDENTIFY,
-                                     event_callback, user_data );
-    ok( hr == E_INVALIDARG, "both event types: got %#lx\n", hr );
-    hr = WinBioRegisterEventMonitor( 0, WINBIO_EVENT_FP_UNCLAIMED, event_callback, user_data );
-    ok( hr == E_HANDLE, "handle 0: got %#lx\n", hr );
 
     hr = WinBioRegisterEventMonitor( handle, WINBIO_EVENT_FP_UNCLAIMED_IDENTIFY, event_callback, user_data );
     ok( hr == S_OK, "WinBioRegisterEventMonitor returned %#lx\n", hr );
@@ -137,22 +193,15 @@ static void test_events(void)
     ok( hr == S_OK, "WinBioCloseSession returned %#lx\n", hr );
     CloseHandle( events.event );
 
-    /* focus is for Local System only */
-    hr = WinBioAcquireFocus();
-    ok( hr == E_ACCESSDENIED, "WinBioAcquireFocus returned %#lx\n", hr );
-    hr = WinBioReleaseFocus();
-    ok( hr == E_ACCESSDENIED, "WinBioReleaseFocus returned %#lx\n", hr );
-
-    /* presence: asynchronous sessions only, and not something a fingerprint unit sees */
-    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &handle );
-    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
-    hr = WinBioMonitorPresence( handle, image_unit );
-    ok( hr == WINBIO_E_INCORRECT_SESSION_TYPE, "on a synchronous session: got %#lx\n", hr );
-    WinBioCloseSession( handle );
+    /*
+     * Presence is a face and iris feature (nf-winbio-winbiomonitorpresence.md),
+     * which a fingerprint unit does not see.  The page names no code for
+     * that; WINBIO_E_UNSUPPORTED_FACTOR in the result is this
+     * implementation's answer, checked here on the virtual sensors, that is
+     * on Wine only.
+     */
     if ((async = open_system( WINBIO_FLAG_DEFAULT, &sequence )))
     {
-        hr = WinBioMonitorPresence( async, 0 );
-        ok( hr == E_INVALIDARG, "unit 0: got %#lx\n", hr );
         hr = WinBioMonitorPresence( async, image_unit );
         ok( hr == S_OK, "WinBioMonitorPresence returned %#lx\n", hr );
         if ((result = expect_result( async, WINBIO_OPERATION_MONITOR_PRESENCE, WINBIO_E_UNSUPPORTED_FACTOR,
@@ -217,9 +266,16 @@ static void test_unit_removal(void)
 
 START_TEST(events)
 {
-    if (!async_test_init()) return;
+    BOOL sensors;
+
+    /* events need touches, which only the project's virtual sensors get here */
+    sensors = async_test_init();
     use_method( WINBIO_ASYNC_NOTIFY_MESSAGE );
-    test_events();
-    test_unit_removal();
+    test_event_arguments();
+    if (sensors)
+    {
+        test_events();
+        test_unit_removal();
+    }
     async_test_cleanup();
 }
