@@ -171,6 +171,15 @@ static void test_anti_spoof_policy( WINBIO_SESSION_HANDLE session )
 {
     WINBIO_IDENTITY identity;
 
+    /* This sets the account's policy, which on a real machine is the user's
+     * own setting (winbio-account-policy.md), and the default it expects,
+     * off, is this implementation's: on Wine only. */
+    if (!running_on_wine())
+    {
+        skip( "the account's anti-spoof policy is changed on Wine only\n" );
+        return;
+    }
+
     ok( get_user_identity( &identity ), "no identity for the user\n" );
     set_policy( session, &identity, WINBIO_ANTI_SPOOF_REMOVE );
     check_policy( session, &identity, WINBIO_ANTI_SPOOF_DISABLE, WINBIO_POLICY_DEFAULT );

@@ -555,9 +555,11 @@ static void test_service_providers(void)
     ok( hr == S_OK, "got %#lx\n", hr );
     if (hr == S_OK)
     {
-        /* one provider: the fingerprint support on libfprint */
-        ok( count == 1, "got %Iu providers\n", count );
-        ok( providers != NULL, "no array\n" );
+        /* One provider, the fingerprint support on libfprint, is this
+         * implementation's; nf-winbio-winbioenumserviceproviders.md names no
+         * number, and Windows lists the providers installed, maybe none. */
+        ok( count == 1 || broken( count != 1 ), "got %Iu providers\n", count );
+        ok( (providers != NULL) == (count != 0), "got %p for %Iu providers\n", providers, count );
         for (i = 0; providers && i < count; i++)
         {
             winetest_push_context( "provider %Iu", i );
@@ -575,7 +577,7 @@ static void test_service_providers(void)
     ok( hr == S_OK, "got %#lx\n", hr );
     if (hr == S_OK)
     {
-        ok( count >= 1, "got %Iu providers\n", count );
+        ok( count >= 1 || broken( !count ), "got %Iu providers\n", count );
         if (providers) WinBioFree( providers );
     }
 
@@ -610,7 +612,9 @@ static void test_databases(void)
     ok( hr == S_OK, "got %#lx\n", hr );
     if (hr == S_OK)
     {
-        ok( count >= 1, "got %Iu databases\n", count );
+        /* this implementation always has the system pool's database, a
+         * file; a Windows machine that never had a sensor may have none */
+        ok( count >= 1 || broken( !count ), "got %Iu databases\n", count );
         ok( (databases != NULL) == (count != 0), "got %p for %Iu databases\n", databases, count );
         for (i = 0; databases && i < count; i++)
         {
@@ -631,7 +635,7 @@ static void test_databases(void)
             }
             winetest_pop_context();
         }
-        ok( found >= 1, "no file database\n" );
+        ok( found >= 1 || broken( !count ), "no file database\n" );
         if (databases) ok( WinBioFree( databases ) == S_OK, "WinBioFree failed\n" );
     }
 
@@ -652,31 +656,12 @@ static void test_databases(void)
     ok( !databases && !count, "got %p, %Iu\n", databases, count );
 }
 
-static void test_properties(void)
+/* What every unit answers: its sample hint and extended sensor information. */
+static void test_unit_properties( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit )
 {
-    static const WINBIO_PROPERTY_TYPE bad_types[] =
-        { WINBIO_PROPERTY_TYPE_SESSION, WINBIO_PROPERTY_TYPE_TEMPLATE, 0x99 };
-    WINBIO_ANTI_SPOOF_POLICY policy = { 0 };
-    WINBIO_SESSION_HANDLE session = 0;
-    WINBIO_IDENTITY identity;
-    WINBIO_UNIT_ID unit;
-    ULONG value = 5;
     SIZE_T size;
     void *buffer;
-    unsigned int i;
     HRESULT hr;
-
-    if (!unit_count)
-    {
-        skip( "no biometric unit for unit properties\n" );
-        return;
-    }
-    unit = unit_ids[0];
-    get_user_identity( &identity );
-    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
-                            WINBIO_DB_DEFAULT, &session );
-    ok( hr == S_OK, "got %#lx\n", hr );
-    if (hr != S_OK) return;
 
     /* the number of good samples an enrollment takes, as a ULONG */
     buffer = (void *)0xdeadbeef;
@@ -705,6 +690,38 @@ static void test_properties(void)
         ok( info->Factor == WINBIO_TYPE_FINGERPRINT, "factor %#lx\n", info->Factor );
         WinBioFree( buffer );
     }
+    /* a property id the unit does not know */
+    buffer = NULL;
+    hr = WinBioGetProperty( session, WINBIO_PROPERTY_TYPE_UNIT, 0x99, unit, NULL,
+                            WINBIO_SUBTYPE_NO_INFORMATION, &buffer, &size );
+    ok( hr == WINBIO_E_INVALID_PROPERTY_ID, "got %#lx\n", hr );
+    if (SUCCEEDED(hr) && buffer) WinBioFree( buffer );
+}
+
+static void test_properties(void)
+{
+    static const WINBIO_PROPERTY_TYPE bad_types[] =
+        { WINBIO_PROPERTY_TYPE_SESSION, WINBIO_PROPERTY_TYPE_TEMPLATE, 0x99 };
+    WINBIO_ANTI_SPOOF_POLICY policy = { 0 };
+    WINBIO_SESSION_HANDLE session = 0;
+    WINBIO_IDENTITY identity;
+    WINBIO_UNIT_ID unit;
+    ULONG value = 5;
+    SIZE_T size;
+    void *buffer;
+    unsigned int i;
+    HRESULT hr;
+
+    /* the argument checks below need no unit; with no sensor they name one no sensor has */
+    unit = unit_count ? unit_ids[0] : ANY_UNIT_ID;
+    get_user_identity( &identity );
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0,
+                            WINBIO_DB_DEFAULT, &session );
+    ok( hr == S_OK, "got %#lx\n", hr );
+    if (hr != S_OK) return;
+
+    if (unit_count) test_unit_properties( session, unit );
+    else skip( "no biometric unit for unit properties\n" );
 
     /* only unit and account properties can be read */
     for (i = 0; i < ARRAY_SIZE(bad_types); i++)
@@ -715,11 +732,6 @@ static void test_properties(void)
         ok( hr == WINBIO_E_INVALID_PROPERTY_TYPE, "type %lu: got %#lx\n", bad_types[i], hr );
         if (SUCCEEDED(hr) && buffer) WinBioFree( buffer );
     }
-    buffer = NULL;
-    hr = WinBioGetProperty( session, WINBIO_PROPERTY_TYPE_UNIT, 0x99, unit, NULL,
-                            WINBIO_SUBTYPE_NO_INFORMATION, &buffer, &size );
-    ok( hr == WINBIO_E_INVALID_PROPERTY_ID, "got %#lx\n", hr );
-    if (SUCCEEDED(hr) && buffer) WinBioFree( buffer );
 
     /* unit properties need a unit and no sub-factor */
     hr = WinBioGetProperty( session, WINBIO_PROPERTY_TYPE_UNIT, WINBIO_PROPERTY_SAMPLE_HINT, 0, NULL,

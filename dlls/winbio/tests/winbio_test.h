@@ -145,7 +145,10 @@ static inline void format_guid( WCHAR *buffer, SIZE_T len, const GUID *guid )
 #define DATABASES_KEY L"System\\CurrentControlSet\\Services\\WbioSrvc\\Databases"
 
 /* A private database, registered the way a setup program does on Windows
- * (values as in Microsoft's private pool sample). */
+ * (values as in Microsoft's private pool sample).  On Wine only: Windows'
+ * service reads its databases when it starts (private-pool-setup.md has the
+ * setup program restart it), and a test must not change the biometric
+ * configuration of a real machine.  FALSE elsewhere, and callers skip. */
 static inline BOOL register_database( const GUID *id )
 {
     static const struct { const WCHAR *name; DWORD value; } dwords[] =
@@ -159,6 +162,8 @@ static inline BOOL register_database( const GUID *id )
     WCHAR name[160], guid[40];
     SIZE_T i;
     HKEY key;
+
+    if (!running_on_wine()) return FALSE;
 
     format_guid( guid, ARRAY_SIZE(guid), id );
     swprintf( name, ARRAY_SIZE(name), DATABASES_KEY L"\\{%s}", guid );
