@@ -21,10 +21,12 @@ tests_summarised=0
 failures=$work/failures
 warnings=$work/warnings
 skips=$work/skips
+runs=$work/runs
 logdir=$work/logs
 : >"$failures"
 : >"$warnings"
 : >"$skips"
+: >"$runs"
 mkdir -p "$logdir"
 log_serial=0
 
@@ -261,11 +263,19 @@ run_program()
     done
 }
 
-# print_summary: what failed, what was skipped and retried, and the totals
+# totals [P F S]: the counts so far, as print_summary's closing line has
+# them; or those since the totals were P passed, F failed and S skipped
+totals()
+{
+    echo "$((passed - ${1:-0})) passed, $((failed - ${2:-0})) failed, $((skipped + todo - ${3:-0})) skipped"
+}
+
+# print_summary: what failed, what was skipped and retried, the counts of
+# each run that asked for its own (in $runs), and the totals
 print_summary()
 {
     note "$tests_summarised of the $tests_expected winetest runs gave a summary"
-    cat "$warnings" "$skips" "$failures"
+    cat "$warnings" "$skips" "$failures" "$runs"
     [ "$todo" -gt 0 ] && note "$todo checks marked todo (counted as skipped)"
-    echo "$passed passed, $failed failed, $((skipped + todo)) skipped"
+    totals
 }
