@@ -469,14 +469,30 @@ static void test_many(void)
     }
 }
 
+/* How many units, providers or databases the synchronous enumeration of
+ * an asynchronous operation lists, for fingerprints. */
+static SIZE_T sync_count( WINBIO_OPERATION_TYPE operation )
+{
+    SIZE_T count = 0;
+    void *array = NULL;
+    HRESULT hr;
+
+    if (operation == WINBIO_OPERATION_ENUM_BIOMETRIC_UNITS)
+        hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, (WINBIO_UNIT_SCHEMA **)&array, &count );
+    else if (operation == WINBIO_OPERATION_ENUM_SERVICE_PROVIDERS)
+        hr = WinBioEnumServiceProviders( WINBIO_TYPE_FINGERPRINT, (WINBIO_BSP_SCHEMA **)&array, &count );
+    else
+        hr = WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, (WINBIO_STORAGE_SCHEMA **)&array, &count );
+    ok( hr == S_OK, "synchronous enumeration for operation %lu returned %#lx\n", operation, hr );
+    if (hr == S_OK && array) WinBioFree( array );
+    return hr == S_OK ? count : 0;
+}
+
 static void test_framework(void)
 {
     WINBIO_FRAMEWORK_HANDLE framework;
     WINBIO_SESSION_HANDLE session;
     WINBIO_ASYNC_RESULT *result;
-    WINBIO_UNIT_SCHEMA *sync_units;
-    WINBIO_BSP_SCHEMA *sync_providers;
-    WINBIO_STORAGE_SCHEMA *sync_databases;
     ULONGLONG sequence = 0, session_sequence;
     SIZE_T i, count;
     BOOL found = FALSE;
@@ -499,10 +515,7 @@ static void test_framework(void)
     {
         const WINBIO_UNIT_SCHEMA *units = result->Parameters.EnumBiometricUnits.UnitSchemaArray;
 
-        count = 0;
-        hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &sync_units, &count );
-        ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
-        if (hr == S_OK && sync_units) WinBioFree( sync_units );
+        count = sync_count( WINBIO_OPERATION_ENUM_BIOMETRIC_UNITS );
         ok( result->Parameters.EnumBiometricUnits.UnitCount == count, "%Iu units, %Iu listed synchronously\n",
             result->Parameters.EnumBiometricUnits.UnitCount, count );
         if (result->Parameters.EnumBiometricUnits.UnitCount)
@@ -522,10 +535,7 @@ static void test_framework(void)
     ok( hr == S_OK, "WinBioAsyncEnumServiceProviders returned %#lx\n", hr );
     if ((result = expect_result( framework, WINBIO_OPERATION_ENUM_SERVICE_PROVIDERS, S_OK, &sequence )))
     {
-        count = 0;
-        hr = WinBioEnumServiceProviders( WINBIO_TYPE_FINGERPRINT, &sync_providers, &count );
-        ok( hr == S_OK, "WinBioEnumServiceProviders returned %#lx\n", hr );
-        if (hr == S_OK && sync_providers) WinBioFree( sync_providers );
+        count = sync_count( WINBIO_OPERATION_ENUM_SERVICE_PROVIDERS );
         ok( result->Parameters.EnumServiceProviders.BspCount == count, "%Iu providers, %Iu listed synchronously\n",
             result->Parameters.EnumServiceProviders.BspCount, count );
         /* One provider, the libfprint one, is this implementation's; the
@@ -543,10 +553,7 @@ static void test_framework(void)
     ok( hr == S_OK, "WinBioAsyncEnumDatabases returned %#lx\n", hr );
     if ((result = expect_result( framework, WINBIO_OPERATION_ENUM_DATABASES, S_OK, &sequence )))
     {
-        count = 0;
-        hr = WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &sync_databases, &count );
-        ok( hr == S_OK, "WinBioEnumDatabases returned %#lx\n", hr );
-        if (hr == S_OK && sync_databases) WinBioFree( sync_databases );
+        count = sync_count( WINBIO_OPERATION_ENUM_DATABASES );
         ok( result->Parameters.EnumDatabases.StorageCount == count, "%Iu databases, %Iu listed synchronously\n",
             result->Parameters.EnumDatabases.StorageCount, count );
         /* this implementation always has the system pool's database; a
