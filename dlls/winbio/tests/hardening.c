@@ -785,7 +785,12 @@ static void test_open_access_flags(void)
             hr = WinBioAsyncOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, flags[i], NULL, 0, NULL,
                                          WINBIO_ASYNC_NOTIFY_CALLBACK, NULL, 0, ignore_result, NULL, async_open,
                                          &session );
-            ok( hr == E_ACCESSDENIED, "async %d, flags %#lx: got %#lx\n", async_open, flags[i], hr );
+            /* nf-winbio-winbioasyncopensession.md: an asynchronous open's
+             * S_OK only says its arguments are valid, and Windows may give
+             * the refusal in the open's result; this implementation checks
+             * the caller's rights at once */
+            ok( hr == E_ACCESSDENIED || broken( async_open && hr == S_OK ), "async %d, flags %#lx: got %#lx\n",
+                async_open, flags[i], hr );
             if (SUCCEEDED(hr) && session) WinBioCloseSession( session );
         }
     }
@@ -796,10 +801,10 @@ static void test_open_access_flags(void)
     if (session) WinBioCloseSession( session );
     RevertToSelf();
 
-    /* as an administrator */
+    /* as an administrator, if the test runs as one */
     session = 0;
     hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0, NULL, &session );
-    ok( hr == S_OK, "administrator, raw: got %#lx\n", hr );
+    ok( hr == (running_as_admin() ? S_OK : E_ACCESSDENIED), "administrator, raw: got %#lx\n", hr );
     if (session) WinBioCloseSession( session );
 }
 

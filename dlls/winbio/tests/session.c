@@ -77,16 +77,18 @@ static void open_fails_( const char *file, int line, HRESULT expect, WINBIO_BIOM
     if (hr == S_OK && session) WinBioCloseSession( session );
 }
 
-/* Opens with the given arguments, expecting success, and closes again. */
+/* Opens with the given arguments, expecting success, and closes again.
+ * Raw and maintenance access is refused to a caller that is no administrator. */
 #define open_works(a, b, c, d, e, f) open_works_(__FILE__, __LINE__, a, b, c, d, e, f)
 static void open_works_( const char *file, int line, WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE pool,
                          WINBIO_SESSION_FLAGS flags, WINBIO_UNIT_ID *units, SIZE_T count, GUID *database )
 {
     WINBIO_SESSION_HANDLE session = 0;
-    HRESULT hr;
+    HRESULT hr, expect = S_OK;
 
+    if ((flags & (WINBIO_FLAG_RAW | WINBIO_FLAG_MAINTENANCE)) && !running_as_admin()) expect = E_ACCESSDENIED;
     hr = WinBioOpenSession( factor, pool, flags, units, count, database, &session );
-    ok_(file, line)( hr == S_OK, "got %#lx\n", hr );
+    ok_(file, line)( hr == expect, "expected %#lx, got %#lx\n", expect, hr );
     ok_(file, line)( hr != S_OK || session, "handle 0 after a successful open\n" );
     if (session)
     {

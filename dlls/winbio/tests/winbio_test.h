@@ -68,6 +68,19 @@ static inline WINBIO_UNIT_ID find_unit( const WCHAR *model )
     return id;
 }
 
+/* Whether the caller has the Administrators group: raw and maintenance
+ * sessions are for administrators (nf-winbio-winbioopensession.md).  Wine
+ * runs programs as one; Windows' test machines may not. */
+static inline BOOL running_as_admin(void)
+{
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    DWORD size = sizeof(sid);
+    BOOL member = FALSE;
+
+    if (!CreateWellKnownSid( WinBuiltinAdministratorsSid, NULL, sid, &size )) return FALSE;
+    return CheckTokenMembership( NULL, sid, &member ) && member;
+}
+
 /* The identity of the user running the test: the process token's SID. */
 static inline BOOL get_user_identity( WINBIO_IDENTITY *identity )
 {
