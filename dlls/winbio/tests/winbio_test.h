@@ -24,8 +24,9 @@
 #include "vsensor.h"
 #include "child.h"
 
-/* Whether the tests run on Wine.  Wine's runtest and this project's runner
- * say so through WINETEST_PLATFORM; anywhere else the platform is Windows.
+/* Whether the tests run on Wine.  Wine's tools/runtest sets WINETEST_PLATFORM
+ * to "wine", and this project's wine/test.h also recognises Wine by itself;
+ * anywhere else the platform is Windows.
  * What only this implementation answers, and anything that would change a
  * real machine's templates or credentials, is checked or done only there. */
 static inline BOOL running_on_wine(void)
