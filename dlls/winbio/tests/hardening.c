@@ -159,6 +159,14 @@ static void test_async_set_property_size(void)
     BYTE *pages;
     HRESULT hr;
 
+    /* A regression test of this implementation: on Windows a size it
+     * accepts may be read past the guard page, and the last call sets the
+     * account's own anti-spoof policy (winbio-account-policy.md). */
+    if (!running_on_wine())
+    {
+        skip( "the account's anti-spoof policy is changed on Wine only\n" );
+        return;
+    }
     GetSystemInfo( &info );
     pages = VirtualAlloc( NULL, 2 * info.dwPageSize, MEM_COMMIT, PAGE_READWRITE );
     ok( pages != NULL, "VirtualAlloc failed\n" );
