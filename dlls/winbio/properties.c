@@ -19,23 +19,11 @@
  */
 
 #include "winbio_private.h"
-#include "sddl.h"
 #include "winreg.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
 static const WCHAR anti_spoof_key[] = L"System\\CurrentControlSet\\Services\\WbioSrvc\\Parameters\\AntiSpoof";
-
-/* Registry value name of an account: its SID string. */
-static HRESULT account_name( const WINBIO_IDENTITY *identity, WCHAR **name )
-{
-    if (identity->Type != WINBIO_ID_TYPE_SID || !identity->Value.AccountSid.Size ||
-        identity->Value.AccountSid.Size > SECURITY_MAX_SID_SIZE ||
-        !IsValidSid( (PSID)identity->Value.AccountSid.Data ))
-        return E_INVALIDARG;
-    if (!ConvertSidToStringSidW( (PSID)identity->Value.AccountSid.Data, name )) return E_OUTOFMEMORY;
-    return S_OK;
-}
 
 static HRESULT get_anti_spoof_policy( const WINBIO_IDENTITY *identity, WINBIO_ANTI_SPOOF_POLICY *policy )
 {
@@ -43,7 +31,7 @@ static HRESULT get_anti_spoof_policy( const WINBIO_IDENTITY *identity, WINBIO_AN
     WCHAR *name;
     HRESULT hr;
 
-    if (FAILED(hr = account_name( identity, &name ))) return hr;
+    if (FAILED(hr = identity_account_name( identity, &name ))) return hr;
     /* libfprint detects no spoofing: unless the account asked otherwise, it is off */
     policy->Action = WINBIO_ANTI_SPOOF_DISABLE;
     policy->Source = WINBIO_POLICY_DEFAULT;
@@ -67,7 +55,7 @@ static HRESULT set_anti_spoof_policy( const WINBIO_IDENTITY *identity, const WIN
     if (action != WINBIO_ANTI_SPOOF_DISABLE && action != WINBIO_ANTI_SPOOF_ENABLE &&
         action != WINBIO_ANTI_SPOOF_REMOVE)
         return E_INVALIDARG;
-    if (FAILED(hr = account_name( identity, &name ))) return hr;
+    if (FAILED(hr = identity_account_name( identity, &name ))) return hr;
     if (!(ret = RegCreateKeyExW( HKEY_LOCAL_MACHINE, anti_spoof_key, 0, NULL, 0, KEY_SET_VALUE, NULL, &key, NULL )))
     {
         if (action == WINBIO_ANTI_SPOOF_REMOVE) RegDeleteValueW( key, name );

@@ -60,6 +60,10 @@ extern HRESULT identity_get_current_user( WINBIO_IDENTITY *identity );
 extern BOOL identity_caller_is_admin(void);
 /* E_ACCESSDENIED when the caller may not touch the identity's templates. */
 extern HRESULT identity_check_access( const WINBIO_IDENTITY *identity );
+/* A SID identity that names an account: a valid SID of the size announced. */
+extern BOOL identity_is_account( const WINBIO_IDENTITY *identity );
+/* Its SID string (free with LocalFree); E_INVALIDARG for other identities. */
+extern HRESULT identity_account_name( const WINBIO_IDENTITY *identity, WCHAR **name );
 /* For traces: the type and a short form of the value, never biometric data. */
 extern const char *debugstr_identity( const WINBIO_IDENTITY *identity );
 
