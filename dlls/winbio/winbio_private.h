@@ -163,6 +163,8 @@ struct session
     struct unit *lock_pending;      /* unit a WinBioLockUnit waits for */
     BOOL lock_withdrawn;            /* WinBioUnlockUnit withdrew that request */
     struct enrollment *enrollment;  /* pending enrollment, if any */
+    WINBIO_IDENTITY identified;     /* last successful WinBioIdentify, for a logon */
+    ULONGLONG identified_time;      /* its GetTickCount64(), 0 if none */
     /* async.c: calls queued for the session's worker thread */
     struct async_job *queue_head, *queue_tail;
     struct async_job *job;          /* the call the worker runs now */
@@ -188,6 +190,8 @@ extern HRESULT databases_get_schemas( WINBIO_STORAGE_SCHEMA **schemas, SIZE_T *c
 /* enroll.c */
 extern void enrollment_discard( struct session *session );
 extern BOOL is_finger_subfactor( WINBIO_BIOMETRIC_SUBTYPE subfactor );
+/* Whether the system database has a template of the identity (wildcard: anybody's). */
+extern HRESULT enrollment_exists( const WINBIO_IDENTITY *identity, BOOL *found );
 extern void enrollment_get_status( struct session *session, struct unit *unit,
                                    WINBIO_EXTENDED_ENROLLMENT_STATUS *status );
 

@@ -420,41 +420,6 @@ static HRESULT call_capture_sample_with_callback( FARPROC proc )
 }
 
 /* the identity is passed by value: this also checks the stack use on i386 */
-static HRESULT call_get_credential_state( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_IDENTITY, WINBIO_CREDENTIAL_TYPE, WINBIO_CREDENTIAL_STATE * ) = (void *)proc;
-    WINBIO_CREDENTIAL_STATE state = WINBIO_CREDENTIAL_NOT_SET;
-
-    return func( empty_identity, WINBIO_CREDENTIAL_PASSWORD, &state );
-}
-
-static HRESULT call_remove_credential( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_IDENTITY, WINBIO_CREDENTIAL_TYPE ) = (void *)proc;
-    return func( empty_identity, WINBIO_CREDENTIAL_PASSWORD );
-}
-
-static HRESULT call_set_credential( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_CREDENTIAL_TYPE, UCHAR *, SIZE_T, WINBIO_CREDENTIAL_FORMAT ) = (void *)proc;
-    return func( WINBIO_CREDENTIAL_PASSWORD, NULL, 0, WINBIO_PASSWORD_GENERIC );
-}
-
-static HRESULT call_get_enrolled_factors( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_IDENTITY *, WINBIO_BIOMETRIC_TYPE * ) = (void *)proc;
-    WINBIO_IDENTITY identity = empty_identity;
-    WINBIO_BIOMETRIC_TYPE factors = 0;
-    HRESULT hr;
-
-    hr = func( NULL, NULL );
-    ok( hr == E_POINTER, "NULL pointers: got %#lx\n", hr );
-
-    identity.Type = WINBIO_ID_TYPE_WILDCARD;
-    identity.Value.Wildcard = WINBIO_IDENTITY_WILDCARD;
-    return func( &identity, &factors );
-}
-
 /*
  * WinBioGetEnabledSetting, WinBioGetLogonSetting and WinBioGetDomainLogonSetting
  * return nothing.  The expected answer is encoded in the table's "expect"
@@ -531,12 +496,6 @@ stub_calls[] =
     { "WinBioCaptureSample",                0, call_capture_sample,               E_HANDLE },
     { "WinBioCaptureSampleWithCallback",    0, call_capture_sample_with_callback, E_HANDLE },
     /* credentials and settings */
-    { "WinBioGetCredentialState",           0, call_get_credential_state,         WINBIO_E_CRED_PROV_DISABLED },
-    { "WinBioSetCredential",                0, call_set_credential,               WINBIO_E_CRED_PROV_DISABLED },
-    { "WinBioRemoveCredential",             0, call_remove_credential,            WINBIO_E_CRED_PROV_NO_CREDENTIAL },
-    { "WinBioRemoveAllCredentials",         0, call_no_args,                      E_NOTIMPL },
-    { "WinBioRemoveAllDomainCredentials",   0, call_no_args,                      E_NOTIMPL },
-    { "WinBioGetEnrolledFactors",           0, call_get_enrolled_factors,         E_NOTIMPL },
     { "WinBioLogonIdentifiedUser",          0, call_handle_only,                  E_HANDLE },
     { "WinBioGetEnabledSetting",            0, call_get_setting,                  S_OK },
     { "WinBioGetLogonSetting",              0, call_get_setting,                  S_FALSE },
