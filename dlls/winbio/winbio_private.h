@@ -128,6 +128,15 @@ struct async_call
     WINBIO_PROPERTY_ID property_id;
     void *buffer;                   /* a copy of an input buffer, owned by the call */
     SIZE_T buffer_size;
+    struct                          /* WinBioControlUnit(Privileged): the caller's buffers */
+    {
+        WINBIO_COMPONENT component;
+        ULONG code;
+        UCHAR *send;
+        SIZE_T send_size;
+        UCHAR *receive;
+        SIZE_T receive_size;
+    } control;
     /* a Windows 7 style call: its own callback instead of a WINBIO_ASYNC_RESULT */
     void *legacy_callback;
     void *legacy_context;
@@ -198,6 +207,11 @@ extern void enrollment_get_status( struct session *session, struct unit *unit,
 /* bir.c */
 extern HRESULT bir_from_image( const BYTE *pixels, UINT32 width, UINT32 height, UINT32 ppmm_x100,
                                WINBIO_BIR_PURPOSE purpose, BOOL swipe, WINBIO_BIR **bir, SIZE_T *size );
+
+/* properties.c: WinBioControlUnit and WinBioControlUnitPrivileged */
+extern HRESULT control_unit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id, WINBIO_COMPONENT component,
+                             ULONG code, UCHAR *send, SIZE_T send_size, UCHAR *receive, SIZE_T receive_size,
+                             SIZE_T *received, ULONG *status, BOOL privileged );
 
 /* session.c */
 /* Looks up a handle and starts an operation on it; end it with session_end(). */
