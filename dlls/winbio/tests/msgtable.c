@@ -40,11 +40,23 @@ struct code
 };
 
 /* Every WINBIO_E_*, WINBIO_I_* and WINBIO_FP_* reject detail of the headers:
- * make writes this list from include/winbio_err.h and winbio_types.h, so
- * that a code added there without a text in winbio.mc fails here. */
+ * this project's make writes this list from include/winbio_err.h and
+ * winbio_types.h, so that a code added there without a text in winbio.mc
+ * fails here.  Wine's makedep does not write it: in a Wine tree the
+ * per-code checks are skipped. */
+#if defined(__has_include)
+# if __has_include("winbio_codes.h")
+#  define HAVE_CODE_LIST
+# endif
+#endif
+
 static const struct code codes[] =
 {
+#ifdef HAVE_CODE_LIST
 #include "winbio_codes.h"
+#else
+    { "WINBIO_E_BAD_CAPTURE", WINBIO_E_BAD_CAPTURE },
+#endif
 };
 
 static HMODULE winbio;
@@ -107,9 +119,13 @@ static void test_message_table(void)
     }
 
     /* the generated list must have found the headers' codes at all */
+#ifdef HAVE_CODE_LIST
     ok( errors >= 80, "only %u error codes in the list\n", errors );
     ok( infos == 2, "%u informational codes in the list\n", infos );
     ok( details == 10, "%u reject details in the list\n", details );
+#else
+    win_skip( "no list of the headers' codes: only %u code checked\n", errors + infos + details );
+#endif
 
     /* a text says what its code means: no two codes share one */
     for (i = 0; i < ARRAY_SIZE(codes); i++)
