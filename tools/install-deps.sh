@@ -20,6 +20,8 @@
 
 set -e
 
+# wine64-tools brings winegcc and winebuild, and wmc and wrc, which compile
+# winbio.dll's message table and version resource (Debian 12 and 13 alike)
 packages="gcc make pkg-config procps \
 wine wine64 wine64-tools libwine-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 \
 libfprint-2-dev libglib2.0-dev libusb-1.0-0-dev umockdev python3 python3-gi gir1.2-umockdev-1.0"

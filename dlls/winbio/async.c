@@ -167,6 +167,19 @@ static HRESULT run_job( struct session *session, struct async_job *job )
         return WinBioSetProperty( handle, call->property_type, call->property_id, call->unit_id,
                                   call->identity.Type ? &call->identity : NULL, call->subfactor,
                                   call->buffer, call->buffer_size );
+    case WINBIO_OPERATION_CONTROL_UNIT:
+    case WINBIO_OPERATION_CONTROL_UNIT_PRIVILEGED:
+        res->Parameters.ControlUnit.Component = call->control.component;
+        res->Parameters.ControlUnit.ControlCode = call->control.code;
+        res->Parameters.ControlUnit.SendBuffer = call->control.send;
+        res->Parameters.ControlUnit.SendBufferSize = call->control.send_size;
+        res->Parameters.ControlUnit.ReceiveBuffer = call->control.receive;
+        res->Parameters.ControlUnit.ReceiveBufferSize = call->control.receive_size;
+        return control_unit( handle, call->unit_id, call->control.component, call->control.code,
+                             call->control.send, call->control.send_size, call->control.receive,
+                             call->control.receive_size, &res->Parameters.ControlUnit.ReceiveDataSize,
+                             &res->Parameters.ControlUnit.OperationStatus,
+                             call->operation == WINBIO_OPERATION_CONTROL_UNIT_PRIVILEGED );
     case WINBIO_OPERATION_LOCK_UNIT:
         return WinBioLockUnit( handle, call->unit_id );
     case WINBIO_OPERATION_UNLOCK_UNIT:

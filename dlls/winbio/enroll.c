@@ -531,3 +531,50 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     session_end( session );
     return hr;
 }
+
+/* Whether the system pool's database holds a template of the identity (a
+ * wildcard: of anybody).  Only the database is read: no session, no sensor. */
+HRESULT enrollment_exists( const WINBIO_IDENTITY *identity, BOOL *found )
+{
+    struct winbio_template_set *set;
+    struct winbio_database *db;
+    SIZE_T i;
+    HRESULT hr;
+
+    *found = FALSE;
+    if (FAILED(hr = storage_open( &winbio_system_database, &db ))) return hr;
+    if (SUCCEEDED(hr = storage_get_set( db, &set )))
+    {
+        for (i = 0; i < set->count && !*found; i++)
+            *found = identity_equal( &set->templates[i].identity, identity );
+        storage_release_set( set );
+    }
+    storage_close( db );
+    return hr;
+}
+
+/***********************************************************************
+ *      WinBioGetEnrolledFactors (winbio.@)
+ *
+ * Fingerprints are the one factor libfprint enrolls.
+ */
+HRESULT WINAPI WinBioGetEnrolledFactors( WINBIO_IDENTITY *account_owner,
+                                         WINBIO_BIOMETRIC_TYPE *enrolled_factors )
+{
+    BOOL found;
+    HRESULT hr;
+
+    TRACE( "(%s, %p)\n", debugstr_identity( account_owner ), enrolled_factors );
+
+    if (!account_owner || !enrolled_factors) return E_POINTER;
+    *enrolled_factors = 0;
+    if (account_owner->Type == WINBIO_ID_TYPE_WILDCARD)
+    {
+        if (account_owner->Value.Wildcard != WINBIO_IDENTITY_WILDCARD) return E_INVALIDARG;
+    }
+    else if (!identity_is_account( account_owner )) return E_INVALIDARG;
+
+    if (FAILED(hr = enrollment_exists( account_owner, &found ))) return hr;
+    if (found) *enrolled_factors = WINBIO_TYPE_FINGERPRINT;
+    return S_OK;
+}

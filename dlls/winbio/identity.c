@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "winbio_private.h"
+#include "sddl.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
@@ -113,6 +114,26 @@ BOOL identity_caller_is_admin(void)
     if (!CreateWellKnownSid( WinBuiltinAdministratorsSid, NULL, buffer, &size )) return FALSE;
     if (!CheckTokenMembership( NULL, buffer, &member )) return FALSE;
     return member;
+}
+
+/* A SID identity whose announced size is the SID's own, as a caller must
+ * give to name an account. */
+BOOL identity_is_account( const WINBIO_IDENTITY *identity )
+{
+    ULONG size = identity->Value.AccountSid.Size;
+
+    return identity->Type == WINBIO_ID_TYPE_SID &&
+           sid_image_size( identity->Value.AccountSid.Data, size ) == size &&
+           IsValidSid( (PSID)identity->Value.AccountSid.Data );
+}
+
+/* The account's SID string, the name under which its settings are kept;
+ * free it with LocalFree().  E_INVALIDARG when the identity is no account. */
+HRESULT identity_account_name( const WINBIO_IDENTITY *identity, WCHAR **name )
+{
+    if (!identity_is_account( identity )) return E_INVALIDARG;
+    if (!ConvertSidToStringSidW( (PSID)identity->Value.AccountSid.Data, name )) return E_OUTOFMEMORY;
+    return S_OK;
 }
 
 /* A caller may act on its own templates and on those of identities that

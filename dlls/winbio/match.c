@@ -303,6 +303,10 @@ HRESULT WINAPI WinBioIdentify( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *uni
             {
                 *identity = winner->templates[index]->identity;
                 *subfactor = winner->templates[index]->subfactor;
+                EnterCriticalSection( &rec.session->cs );
+                rec.session->identified = *identity;
+                rec.session->identified_time = GetTickCount64();
+                LeaveCriticalSection( &rec.session->cs );
             }
         }
     }

@@ -19,23 +19,11 @@
  */
 
 #include "winbio_private.h"
-#include "sddl.h"
 #include "winreg.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
 static const WCHAR anti_spoof_key[] = L"System\\CurrentControlSet\\Services\\WbioSrvc\\Parameters\\AntiSpoof";
-
-/* Registry value name of an account: its SID string. */
-static HRESULT account_name( const WINBIO_IDENTITY *identity, WCHAR **name )
-{
-    if (identity->Type != WINBIO_ID_TYPE_SID || !identity->Value.AccountSid.Size ||
-        identity->Value.AccountSid.Size > SECURITY_MAX_SID_SIZE ||
-        !IsValidSid( (PSID)identity->Value.AccountSid.Data ))
-        return E_INVALIDARG;
-    if (!ConvertSidToStringSidW( (PSID)identity->Value.AccountSid.Data, name )) return E_OUTOFMEMORY;
-    return S_OK;
-}
 
 static HRESULT get_anti_spoof_policy( const WINBIO_IDENTITY *identity, WINBIO_ANTI_SPOOF_POLICY *policy )
 {
@@ -43,7 +31,7 @@ static HRESULT get_anti_spoof_policy( const WINBIO_IDENTITY *identity, WINBIO_AN
     WCHAR *name;
     HRESULT hr;
 
-    if (FAILED(hr = account_name( identity, &name ))) return hr;
+    if (FAILED(hr = identity_account_name( identity, &name ))) return hr;
     /* libfprint detects no spoofing: unless the account asked otherwise, it is off */
     policy->Action = WINBIO_ANTI_SPOOF_DISABLE;
     policy->Source = WINBIO_POLICY_DEFAULT;
@@ -67,7 +55,7 @@ static HRESULT set_anti_spoof_policy( const WINBIO_IDENTITY *identity, const WIN
     if (action != WINBIO_ANTI_SPOOF_DISABLE && action != WINBIO_ANTI_SPOOF_ENABLE &&
         action != WINBIO_ANTI_SPOOF_REMOVE)
         return E_INVALIDARG;
-    if (FAILED(hr = account_name( identity, &name ))) return hr;
+    if (FAILED(hr = identity_account_name( identity, &name ))) return hr;
     if (!(ret = RegCreateKeyExW( HKEY_LOCAL_MACHINE, anti_spoof_key, 0, NULL, 0, KEY_SET_VALUE, NULL, &key, NULL )))
     {
         if (action == WINBIO_ANTI_SPOOF_REMOVE) RegDeleteValueW( key, name );
@@ -257,33 +245,83 @@ HRESULT WINAPI WinBioSetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
     return hr;
 }
 
+/*
+ * Vendor control operations.  libfprint gives its drivers no such entry
+ * point, so no unit has a control code: once the call may run, the answer
+ * is WINBIO_E_INVALID_CONTROL_CODE, and neither buffer is read or written.
+ * The checks come first, in the documented order: the handle, the
+ * pointers and the component, the unit's lock, the right.
+ */
+HRESULT control_unit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id, WINBIO_COMPONENT component,
+                      ULONG code, UCHAR *send, SIZE_T send_size, UCHAR *receive, SIZE_T receive_size,
+                      SIZE_T *received, ULONG *status, BOOL privileged )
+{
+    struct async_call call = { privileged ? WINBIO_OPERATION_CONTROL_UNIT_PRIVILEGED
+                                          : WINBIO_OPERATION_CONTROL_UNIT };
+    struct session *session;
+    struct unit *unit;
+    HRESULT hr;
+
+    if (received) *received = 0;
+    if (status) *status = 0;
+
+    /* an asynchronous call reports the sizes and status in its result */
+    if (!send || !receive) call.check = E_POINTER;
+    else if (component != WINBIO_COMPONENT_SENSOR && component != WINBIO_COMPONENT_ENGINE &&
+             component != WINBIO_COMPONENT_STORAGE)
+        call.check = E_INVALIDARG;
+    call.unit_id = unit_id;
+    call.control.component = component;
+    call.control.code = code;
+    call.control.send = send;
+    call.control.send_size = send_size;
+    call.control.receive = receive;
+    call.control.receive_size = receive_size;
+    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
+
+    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (!send || !receive || !received || !status) hr = E_POINTER;
+    else if (FAILED(call.check)) hr = call.check;
+    else if (!unit_id || !(unit = session_find_unit( session, unit_id )) || session->locked != unit)
+        hr = WINBIO_E_LOCK_VIOLATION;
+    else if (privileged && (!(session->flags & WINBIO_FLAG_MAINTENANCE) || !identity_caller_is_admin()))
+        hr = E_ACCESSDENIED;
+    else
+    {
+        TRACE( "unit %lu has no control code %#lx\n", unit_id, code );
+        hr = WINBIO_E_INVALID_CONTROL_CODE;
+    }
+    session_end( session );
+    return hr;
+}
+
 /***********************************************************************
  *      WinBioControlUnit (winbio.@)
  */
-HRESULT WINAPI WinBioControlUnit( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit_id,
+HRESULT WINAPI WinBioControlUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id,
                                   WINBIO_COMPONENT component, ULONG control_code,
                                   UCHAR *send_buffer, SIZE_T send_size, UCHAR *receive_buffer,
                                   SIZE_T receive_size, SIZE_T *received, ULONG *status )
 {
-    FIXME( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p) stub\n", session, unit_id, component,
-           control_code, send_buffer, send_size, receive_buffer, receive_size, received, status );
+    TRACE( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p)\n", handle, unit_id, component, control_code,
+           send_buffer, send_size, receive_buffer, receive_size, received, status );
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    return control_unit( handle, unit_id, component, control_code, send_buffer, send_size,
+                         receive_buffer, receive_size, received, status, FALSE );
 }
 
 /***********************************************************************
  *      WinBioControlUnitPrivileged (winbio.@)
  */
-HRESULT WINAPI WinBioControlUnitPrivileged( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit_id,
+HRESULT WINAPI WinBioControlUnitPrivileged( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id,
                                             WINBIO_COMPONENT component, ULONG control_code,
                                             UCHAR *send_buffer, SIZE_T send_size,
                                             UCHAR *receive_buffer, SIZE_T receive_size,
                                             SIZE_T *received, ULONG *status )
 {
-    FIXME( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p) stub\n", session, unit_id, component,
-           control_code, send_buffer, send_size, receive_buffer, receive_size, received, status );
+    TRACE( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p)\n", handle, unit_id, component, control_code,
+           send_buffer, send_size, receive_buffer, receive_size, received, status );
 
-    if (!session) return E_HANDLE;
-    return E_NOTIMPL;
+    return control_unit( handle, unit_id, component, control_code, send_buffer, send_size,
+                         receive_buffer, receive_size, received, status, TRUE );
 }

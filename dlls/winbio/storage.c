@@ -556,6 +556,33 @@ static HRESULT read_image( HANDLE file, ULONGLONG size, BYTE **ret )
     return S_OK;
 }
 
+/* Reads a whole file of at most max_size bytes, for the files kept beside
+ * the databases; S_FALSE with no data when there is none. */
+HRESULT storage_read_file( const WCHAR *path, UINT32 max_size, BYTE **data, UINT32 *size )
+{
+    LARGE_INTEGER length;
+    HANDLE file;
+    DWORD done;
+    HRESULT hr;
+
+    *data = NULL;
+    *size = 0;
+    if ((hr = open_file( path, &file )) != S_OK) return hr;
+    if (!GetFileSizeEx( file, &length )) hr = WINBIO_E_DATABASE_READ_ERROR;
+    else if (length.QuadPart > max_size) hr = WINBIO_E_DATABASE_CORRUPTED;
+    else if (!(*data = HeapAlloc( GetProcessHeap(), 0, max( length.QuadPart, 1 ) ))) hr = E_OUTOFMEMORY;
+    else if (!read_all( file, *data, length.QuadPart, &done )) hr = WINBIO_E_DATABASE_READ_ERROR;
+    else if (done != length.QuadPart) hr = WINBIO_E_DATABASE_CORRUPTED;
+    else *size = done;
+    CloseHandle( file );
+    if (FAILED(hr))
+    {
+        HeapFree( GetProcessHeap(), 0, *data );
+        *data = NULL;
+    }
+    return hr;
+}
+
 /* Replaces the cached state; called with db->cs held. */
 static void set_cache( struct winbio_database *db, const struct file_key *key, HRESULT status,
                        struct template_set *set, ULONGLONG generation )
@@ -641,19 +668,14 @@ BOOL storage_create_folder( const WCHAR *dir )
     return TRUE;
 }
 
-static HRESULT create_folder( struct winbio_database *db )
-{
-    return storage_create_folder( db->dir ) ? S_OK : WINBIO_E_DATABASE_WRITE_ERROR;
-}
-
 /*
- * Renames the temporary file over the database.  Windows, and Wine alike,
+ * Renames the temporary file over the file.  Windows, and Wine alike,
  * refuse to replace a file that is open, even with FILE_SHARE_DELETE, and
  * readers keep it open for the moment it takes to check it.  Readers of
- * this process are held off with db->cs; those of other processes let go
+ * this process are held off with cs; those of other processes let go
  * soon, so the rename is tried again for a while.
  */
-static BOOL replace_file( struct winbio_database *db )
+static BOOL replace_file( const WCHAR *temp_path, const WCHAR *path, CRITICAL_SECTION *cs )
 {
     DWORD error;
     int tries;
@@ -661,54 +683,54 @@ static BOOL replace_file( struct winbio_database *db )
 
     for (tries = 0; ; tries++)
     {
-        EnterCriticalSection( &db->cs );
-        ret = MoveFileExW( db->temp_path, db->path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH );
+        EnterCriticalSection( cs );
+        ret = MoveFileExW( temp_path, path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH );
         error = GetLastError();
-        LeaveCriticalSection( &db->cs );
+        LeaveCriticalSection( cs );
         if (ret)
         {
-            if (tries) TRACE( "replaced %s after %d retries\n", debugstr_w( db->path ), tries );
+            if (tries) TRACE( "replaced %s after %d retries\n", debugstr_w( path ), tries );
             return TRUE;
         }
         if ((error != ERROR_ACCESS_DENIED && error != ERROR_SHARING_VIOLATION) || tries >= RENAME_TRIES) break;
         Sleep( tries < 10 ? 1 : 10 );
     }
-    WARN( "cannot replace %s, error %lu\n", debugstr_w( db->path ), error );
+    WARN( "cannot replace %s, error %lu\n", debugstr_w( path ), error );
     return FALSE;
 }
 
 /*
- * Writes a whole image atomically: a reader, in this process or another,
+ * Writes a whole file atomically: a reader, in this process or another,
  * sees either the old file or the new one, never a mix, and a crash leaves
  * at worst a stale temporary file that the next write replaces.  Called
- * with the named mutex held, so the temporary name cannot be in use.
+ * with the file's named mutex held, so the temporary name cannot be in use.
  */
-static HRESULT write_image( struct winbio_database *db, const BYTE *image, UINT32 size )
+HRESULT storage_write_file( const WCHAR *dir, const WCHAR *temp_path, const WCHAR *path, CRITICAL_SECTION *cs,
+                            const BYTE *data, UINT32 size )
 {
     DWORD done, count;
     HANDLE file;
-    HRESULT hr;
     BOOL ok = TRUE;
 
-    if (FAILED(hr = create_folder( db ))) return hr;
-    file = CreateFileW( db->temp_path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL );
+    if (!storage_create_folder( dir )) return WINBIO_E_DATABASE_WRITE_ERROR;
+    file = CreateFileW( temp_path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL );
     if (file == INVALID_HANDLE_VALUE)
     {
-        WARN( "cannot create %s, error %lu\n", debugstr_w( db->temp_path ), GetLastError() );
+        WARN( "cannot create %s, error %lu\n", debugstr_w( temp_path ), GetLastError() );
         return WINBIO_E_DATABASE_WRITE_ERROR;
     }
-    /* the rename keeps the mode: this is the database file's */
-    storage_make_private( db->temp_path, FALSE );
+    /* the rename keeps the mode: this is the final file's */
+    storage_make_private( temp_path, FALSE );
     for (done = 0; ok && done < size; done += count)
-        if (!(ok = WriteFile( file, image + done, size - done, &count, NULL ) && count)) break;
+        if (!(ok = WriteFile( file, data + done, size - done, &count, NULL ) && count)) break;
     if (ok) ok = FlushFileBuffers( file );
-    if (!ok) WARN( "cannot write %s, error %lu\n", debugstr_w( db->temp_path ), GetLastError() );
+    if (!ok) WARN( "cannot write %s, error %lu\n", debugstr_w( temp_path ), GetLastError() );
     CloseHandle( file );
 
-    if (ok) ok = replace_file( db );
+    if (ok) ok = replace_file( temp_path, path, cs );
     if (!ok)
     {
-        DeleteFileW( db->temp_path );
+        DeleteFileW( temp_path );
         return WINBIO_E_DATABASE_WRITE_ERROR;
     }
     return S_OK;
@@ -731,7 +753,7 @@ static HRESULT commit_image( struct winbio_database *db, BYTE *image, UINT32 siz
         HeapFree( GetProcessHeap(), 0, image );
         return hr == E_OUTOFMEMORY ? hr : E_UNEXPECTED;
     }
-    if (FAILED(hr = write_image( db, image, size )))
+    if (FAILED(hr = storage_write_file( db->dir, db->temp_path, db->path, &db->cs, image, size )))
     {
         release_set( set );
         return hr;

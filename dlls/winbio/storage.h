@@ -78,6 +78,16 @@ extern BOOL storage_create_folder( const WCHAR *dir );
  * mode 0600, folders 0700), whatever the umask made it. */
 extern void storage_make_private( const WCHAR *path, BOOL folder );
 
+/* Files kept beside the databases (the credential store) use the same
+ * means: storage_write_file() replaces path by a file of size bytes written
+ * under temp_path, atomically, with cs held around the rename against this
+ * process's readers, and the caller holding a named mutex against other
+ * writers; storage_read_file() reads one whole (S_FALSE: there is none;
+ * free *data with HeapFree). */
+extern HRESULT storage_write_file( const WCHAR *dir, const WCHAR *temp_path, const WCHAR *path,
+                                   CRITICAL_SECTION *cs, const BYTE *data, UINT32 size );
+extern HRESULT storage_read_file( const WCHAR *path, UINT32 max_size, BYTE **data, UINT32 *size );
+
 /* Current templates; release with storage_release_set().  The set never
  * changes: a write publishes a new one, and a set stays valid, data included,
  * until released.  Templates are in the order they were added; a missing

@@ -60,6 +60,10 @@ extern HRESULT identity_get_current_user( WINBIO_IDENTITY *identity );
 extern BOOL identity_caller_is_admin(void);
 /* E_ACCESSDENIED when the caller may not touch the identity's templates. */
 extern HRESULT identity_check_access( const WINBIO_IDENTITY *identity );
+/* A SID identity that names an account: a valid SID of the size announced. */
+extern BOOL identity_is_account( const WINBIO_IDENTITY *identity );
+/* Its SID string (free with LocalFree); E_INVALIDARG for other identities. */
+extern HRESULT identity_account_name( const WINBIO_IDENTITY *identity, WCHAR **name );
 /* For traces: the type and a short form of the value, never biometric data. */
 extern const char *debugstr_identity( const WINBIO_IDENTITY *identity );
 
@@ -124,6 +128,15 @@ struct async_call
     WINBIO_PROPERTY_ID property_id;
     void *buffer;                   /* a copy of an input buffer, owned by the call */
     SIZE_T buffer_size;
+    struct                          /* WinBioControlUnit(Privileged): the caller's buffers */
+    {
+        WINBIO_COMPONENT component;
+        ULONG code;
+        UCHAR *send;
+        SIZE_T send_size;
+        UCHAR *receive;
+        SIZE_T receive_size;
+    } control;
     /* a Windows 7 style call: its own callback instead of a WINBIO_ASYNC_RESULT */
     void *legacy_callback;
     void *legacy_context;
@@ -159,6 +172,8 @@ struct session
     struct unit *lock_pending;      /* unit a WinBioLockUnit waits for */
     BOOL lock_withdrawn;            /* WinBioUnlockUnit withdrew that request */
     struct enrollment *enrollment;  /* pending enrollment, if any */
+    WINBIO_IDENTITY identified;     /* last successful WinBioIdentify, for a logon */
+    ULONGLONG identified_time;      /* its GetTickCount64(), 0 if none */
     /* async.c: calls queued for the session's worker thread */
     struct async_job *queue_head, *queue_tail;
     struct async_job *job;          /* the call the worker runs now */
@@ -184,12 +199,19 @@ extern HRESULT databases_get_schemas( WINBIO_STORAGE_SCHEMA **schemas, SIZE_T *c
 /* enroll.c */
 extern void enrollment_discard( struct session *session );
 extern BOOL is_finger_subfactor( WINBIO_BIOMETRIC_SUBTYPE subfactor );
+/* Whether the system database has a template of the identity (wildcard: anybody's). */
+extern HRESULT enrollment_exists( const WINBIO_IDENTITY *identity, BOOL *found );
 extern void enrollment_get_status( struct session *session, struct unit *unit,
                                    WINBIO_EXTENDED_ENROLLMENT_STATUS *status );
 
 /* bir.c */
 extern HRESULT bir_from_image( const BYTE *pixels, UINT32 width, UINT32 height, UINT32 ppmm_x100,
                                WINBIO_BIR_PURPOSE purpose, BOOL swipe, WINBIO_BIR **bir, SIZE_T *size );
+
+/* properties.c: WinBioControlUnit and WinBioControlUnitPrivileged */
+extern HRESULT control_unit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id, WINBIO_COMPONENT component,
+                             ULONG code, UCHAR *send, SIZE_T send_size, UCHAR *receive, SIZE_T receive_size,
+                             SIZE_T *received, ULONG *status, BOOL privileged );
 
 /* session.c */
 /* Looks up a handle and starts an operation on it; end it with session_end(). */

@@ -417,41 +417,6 @@ static HRESULT call_capture_sample_with_callback( FARPROC proc )
 }
 
 /* the identity is passed by value: this also checks the stack use on i386 */
-static HRESULT call_get_credential_state( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_IDENTITY, WINBIO_CREDENTIAL_TYPE, WINBIO_CREDENTIAL_STATE * ) = (void *)proc;
-    WINBIO_CREDENTIAL_STATE state = WINBIO_CREDENTIAL_NOT_SET;
-
-    return func( empty_identity, WINBIO_CREDENTIAL_PASSWORD, &state );
-}
-
-static HRESULT call_remove_credential( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_IDENTITY, WINBIO_CREDENTIAL_TYPE ) = (void *)proc;
-    return func( empty_identity, WINBIO_CREDENTIAL_PASSWORD );
-}
-
-static HRESULT call_set_credential( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_CREDENTIAL_TYPE, UCHAR *, SIZE_T, WINBIO_CREDENTIAL_FORMAT ) = (void *)proc;
-    return func( WINBIO_CREDENTIAL_PASSWORD, NULL, 0, WINBIO_PASSWORD_GENERIC );
-}
-
-static HRESULT call_get_enrolled_factors( FARPROC proc )
-{
-    HRESULT (WINAPI *func)( WINBIO_IDENTITY *, WINBIO_BIOMETRIC_TYPE * ) = (void *)proc;
-    WINBIO_IDENTITY identity = empty_identity;
-    WINBIO_BIOMETRIC_TYPE factors = 0;
-    HRESULT hr;
-
-    hr = func( NULL, NULL );
-    ok( hr == E_POINTER, "NULL pointers: got %#lx\n", hr );
-
-    identity.Type = WINBIO_ID_TYPE_WILDCARD;
-    identity.Value.Wildcard = WINBIO_IDENTITY_WILDCARD;
-    return func( &identity, &factors );
-}
-
 /*
  * WinBioGetEnabledSetting, WinBioGetLogonSetting and WinBioGetDomainLogonSetting
  * return nothing.  The expected answer is encoded in the table's "expect"
@@ -476,12 +441,9 @@ static HRESULT call_get_setting( FARPROC proc )
  * row.  WinBioFree and the three synchronous enumeration functions are
  * covered by their own tests.
  *
- * Rows marked wine_only are called on Wine only, for one of two reasons:
- * on a real machine the call would change the user's credentials
- * (nf-winbio-winbioremoveallcredentials.md and the other credential pages:
- * WinBioRemoveAllCredentials really removes them), or the expected answer
- * is this implementation's and no page documents it (the credential
- * provider is off, the settings come from their defaults).
+ * Rows marked wine_only are called on Wine only: the expected answer is
+ * this implementation's and no page documents it (the settings come from
+ * their defaults).  The credential calls have their own test, credential.c.
  */
 static const struct
 {
@@ -534,13 +496,7 @@ stub_calls[] =
     { "WinBioLocateSensorWithCallback",     call_locate_sensor_with_callback,  E_HANDLE, FALSE },
     { "WinBioCaptureSample",                call_capture_sample,               E_HANDLE, FALSE },
     { "WinBioCaptureSampleWithCallback",    call_capture_sample_with_callback, E_HANDLE, FALSE },
-    /* credentials and settings */
-    { "WinBioGetCredentialState",           call_get_credential_state,         WINBIO_E_CRED_PROV_DISABLED, TRUE },
-    { "WinBioSetCredential",                call_set_credential,               WINBIO_E_CRED_PROV_DISABLED, TRUE },
-    { "WinBioRemoveCredential",             call_remove_credential,            WINBIO_E_CRED_PROV_NO_CREDENTIAL, TRUE },
-    { "WinBioRemoveAllCredentials",         call_no_args,                      E_NOTIMPL, TRUE },
-    { "WinBioRemoveAllDomainCredentials",   call_no_args,                      E_NOTIMPL, TRUE },
-    { "WinBioGetEnrolledFactors",           call_get_enrolled_factors,         E_NOTIMPL, TRUE },
+    /* logon and settings */
     { "WinBioLogonIdentifiedUser",          call_handle_only,                  E_HANDLE, FALSE },
     { "WinBioGetEnabledSetting",            call_get_setting,                  S_OK, TRUE },
     { "WinBioGetLogonSetting",              call_get_setting,                  S_FALSE, TRUE },
