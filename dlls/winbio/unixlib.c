@@ -171,7 +171,8 @@ static UINT32 map_features( FpDeviceFeature features )
     return ret;
 }
 
-static void describe_device( FpDevice *device, struct winbio_unix_device *out )
+/* index: how many devices of the same driver come before it */
+static void describe_device( FpDevice *device, guint index, struct winbio_unix_device *out )
 {
     const char *driver = fp_device_get_driver( device );
     const char *id = fp_device_get_device_id( device );
@@ -190,6 +191,18 @@ static void describe_device( FpDevice *device, struct winbio_unix_device *out )
                                                                              : WINBIO_UNIX_SCAN_PRESS;
     out->features = map_features( fp_device_get_features( device ) );
     out->enroll_stages = fp_device_get_nr_enroll_stages( device );
+    usb_describe( device, index, out );
+}
+
+static guint driver_index( GPtrArray *devices, guint i )
+{
+    FpDevice *device = g_ptr_array_index( devices, i );
+    guint j, index = 0;
+
+    for (j = 0; j < i; j++)
+        if (!strcmp( fp_device_get_driver( g_ptr_array_index( devices, j ) ), fp_device_get_driver( device ) ))
+            index++;
+    return index;
 }
 
 static void queue_change( FpDevice *device, UINT32 added )
@@ -252,7 +265,7 @@ static NTSTATUS loop_enum_devices( void *args )
         FpDevice *device = g_ptr_array_index( devices, i );
 
         if (device_is_removed( device )) continue;
-        describe_device( device, &out[count] );
+        describe_device( device, driver_index( devices, i ), &out[count] );
         TRACE( "device %u: driver %s id %s name %s, features %#x, %s, %u enroll stages\n", count,
                debugstr_a(out[count].driver), debugstr_a(out[count].device_id), debugstr_a(out[count].name),
                out[count].features, out[count].scan_type == WINBIO_UNIX_SCAN_SWIPE ? "swipe" : "press",
