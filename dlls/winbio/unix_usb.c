@@ -70,14 +70,16 @@ guint64 usb_read_attribute( const char *device, const char *attribute, guint bas
     return contents ? g_ascii_strtoull( contents, NULL, base ) : 0;
 }
 
-/* The vendor << 16 | product pairs the driver takes, as the hwdb file lists them. */
-static GArray *get_driver_ids( const char *driver )
+/* The vendor << 16 | product pairs the driver takes, as the hwdb file lists
+ * them; with others set, those of every driver not among them instead. */
+static GArray *get_driver_ids( const char *driver, const char * const *others )
 {
     g_autofree gchar *contents = NULL;
     g_auto(GStrv) lines = NULL;
     GArray *ids = g_array_new( FALSE, FALSE, sizeof(guint32) );
     gboolean ours = FALSE;
     unsigned int i, vendor, product;
+    const char *name;
     guint32 id;
 
     for (i = 0; i < G_N_ELEMENTS(hwdb_files) && !contents; i++)
@@ -91,7 +93,10 @@ static GArray *get_driver_ids( const char *driver )
     for (i = 0; lines[i]; i++)
     {
         if (g_str_has_prefix( lines[i], "# Supported by libfprint driver " ))
-            ours = !strcmp( lines[i] + strlen( "# Supported by libfprint driver " ), driver );
+        {
+            name = lines[i] + strlen( "# Supported by libfprint driver " );
+            ours = others ? !g_strv_contains( others, name ) : !strcmp( name, driver );
+        }
         else if (ours && sscanf( lines[i], "usb:v%4xp%4x", &vendor, &product ) == 2)
         {
             id = vendor << 16 | product;
@@ -138,8 +143,14 @@ static void get_release( const char *name, struct winbio_unix_device *out )
     out->usb_release_minor = ((bcd >> 4) & 0xf) * 10 + (bcd & 0xf);
 }
 
-/* Fills the usb_* fields of the index-th device of its driver. */
-void usb_describe( FpDevice *device, guint index, struct winbio_unix_device *out )
+/*
+ * Fills the usb_* fields of the index-th device of its driver; drivers are
+ * the drivers of libfprint's devices.  The hwdb file lists an id that two
+ * drivers take under one of them only (147e:2016 is upeksonly's there, and
+ * upektc_img's too): a driver that finds none of its own takes the USB
+ * devices of the drivers that have no device, one of which it must be.
+ */
+void usb_describe( FpDevice *device, guint index, const char * const *drivers, struct winbio_unix_device *out )
 {
     g_autoptr(GArray) ids = NULL;
     g_autoptr(GPtrArray) found = NULL;
@@ -147,9 +158,15 @@ void usb_describe( FpDevice *device, guint index, struct winbio_unix_device *out
     const char *name;
 
     if (out->device_type == WINBIO_UNIX_DEVICE_VIRTUAL) return;
-    ids = get_driver_ids( fp_device_get_driver( device ) );
-    if (!ids->len) return;
+    ids = get_driver_ids( fp_device_get_driver( device ), NULL );
     found = find_devices( ids );
+    if (!found->len)
+    {
+        g_array_unref( ids );
+        g_ptr_array_unref( found );
+        ids = get_driver_ids( NULL, drivers );
+        found = find_devices( ids );
+    }
     if (index >= found->len)
     {
         TRACE( "%s: no USB device for it in sysfs\n", fp_device_get_name( device ) );
