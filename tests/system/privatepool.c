@@ -35,14 +35,16 @@
  *
  * And what must fail: a unit with no configuration for the database, the
  * wrong configuration flag, a unit another session holds in the system
- * pool, a unit that is in a private pool already, a database in another
- * data format.
+ * pool, a unit that is in a private pool of another database or process
+ * already, or named by a system-pool session of this process or another,
+ * a database in another data format.
  */
 
 #include "vsensor.h"
 #include <winbio.h>
 
 #include "wine/test.h"
+#include "child.h"
 #include "finger.h"
 
 /* This program's own database, and one in a data format nobody has. */
@@ -428,6 +430,20 @@ static void test_reserved( WINBIO_SESSION_HANDLE session, const WINBIO_UNIT_SCHE
     ok( hr == WINBIO_E_INCORRECT_SENSOR_POOL, "WinBioLockUnit in the system pool returned %#lx\n", hr );
     WinBioCloseSession( system );
 
+    /* nor may another process have it, in either pool */
+    {
+        PROCESS_INFORMATION pi;
+        char args[64];
+
+        snprintf( args, sizeof(args), "privatepool other %lu", unit );
+        if (start_child( args, &pi ))
+        {
+            winetest_wait_child_process( pi.hProcess );
+            CloseHandle( pi.hProcess );
+            CloseHandle( pi.hThread );
+        }
+    }
+
     /* the unit is found by a touch, as the pages' enrollment program does */
     {
         struct finger finger;
@@ -544,7 +560,31 @@ cleanup:
     ok( read_system_configuration( &unit, &config ), "the system configuration is gone\n" );
 }
 
+/* Another process, while the test's private pool has the unit. */
+static void other_process( WINBIO_UNIT_ID unit )
+{
+    WINBIO_SESSION_HANDLE session, system;
+    HRESULT hr;
+
+    ok( pool_of( unit ) == WINBIO_POOL_PRIVATE, "the unit is in pool %lu\n", pool_of( unit ) );
+    hr = open_private( unit, WINBIO_FLAG_BASIC, &test_database, &session );
+    ok( hr == WINBIO_E_SENSOR_UNAVAILABLE, "another process's pool: WinBioOpenSession returned %#lx\n", hr );
+    ok( !session, "got a session handle\n" );
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &system );
+    ok( hr == S_OK, "WinBioOpenSession (system) returned %#lx\n", hr );
+    hr = WinBioEnrollBegin( system, WINBIO_ANSI_381_POS_RH_THUMB, unit );
+    ok( hr == WINBIO_E_INCORRECT_SENSOR_POOL, "WinBioEnrollBegin in the system pool returned %#lx\n", hr );
+    WinBioCloseSession( system );
+}
+
 START_TEST(privatepool)
 {
+    char **argv;
+
+    if (winetest_get_mainargs( &argv ) >= 4 && !strcmp( argv[2], "other" ))
+    {
+        other_process( strtoul( argv[3], NULL, 10 ) );
+        return;
+    }
     test_private_pool();
 }
