@@ -208,6 +208,18 @@ static BOOL path_in_prefix( const WCHAR *path )
            wcscmp( path + lstrlenW( path ) - 3, L"\\.." );
 }
 
+/* The registration's FilePath; empty when there is none yet.  One that is
+ * there but no string of a path is an error, never replaced: it may name
+ * a file with templates in it. */
+static HRESULT get_file_path( HKEY key, WCHAR *path, DWORD len )
+{
+    DWORD type, size;
+
+    path[0] = 0;
+    if (RegQueryValueExW( key, L"FilePath", NULL, &type, NULL, &size ) == ERROR_FILE_NOT_FOUND) return S_OK;
+    return reg_get_string( key, L"FilePath", path, len ) ? S_OK : WINBIO_E_DATABASE_CANT_OPEN;
+}
+
 /*
  * Opens the template database of a session.  A registered database is
  * read from the registry at every open, so one a program registered
@@ -224,13 +236,18 @@ HRESULT database_open( const GUID *id, struct winbio_database **db )
     HKEY key;
 
     if (IsEqualGUID( id, &winbio_system_database )) return storage_open( id, db );
-    if (!(key = open_database_key( id, KEY_QUERY_VALUE | KEY_SET_VALUE ))) return WINBIO_E_DATABASE_CANT_FIND;
+    /* read only, the name it gets is not written back */
+    if (!(key = open_database_key( id, KEY_QUERY_VALUE | KEY_SET_VALUE )) &&
+        !(key = open_database_key( id, KEY_QUERY_VALUE )))
+        return WINBIO_E_DATABASE_CANT_FIND;
     if (!get_format( key, &format ) || !IsEqualGUID( &format, &winbio_template_format ))
     {
         WARN( "%s: data format %s is not libfprint's\n", debugstr_guid( id ), debugstr_guid( &format ) );
         hr = WINBIO_E_UNSUPPORTED_DATA_FORMAT;
     }
-    else if (reg_get_string( key, L"FilePath", path, ARRAY_SIZE(path) ) && path[0])
+    else if (FAILED(hr = get_file_path( key, path, ARRAY_SIZE(path) )))
+        WARN( "%s: FilePath is no path\n", debugstr_guid( id ) );
+    else if (path[0])
     {
         if (path_in_prefix( path )) hr = storage_open_file( id, path, db );
         else

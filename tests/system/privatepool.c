@@ -235,8 +235,8 @@ static void check_system_registration( const WINBIO_STORAGE_SCHEMA *database )
 }
 
 /* What an installer writes to register a database; FilePath empty, so that
- * the service names the file. */
-static BOOL register_database( const GUID *id, const GUID *format, DWORD attributes )
+ * the service names the file, unless file names one. */
+static BOOL register_database_file( const GUID *id, const GUID *format, DWORD attributes, const WCHAR *file )
 {
     WCHAR name[40], value[40];
     HKEY list, key;
@@ -258,12 +258,17 @@ static BOOL register_database( const GUID *id, const GUID *format, DWORD attribu
     set_dword( key, L"AutoName", 1 );
     set_dword( key, L"BiometricType", WINBIO_TYPE_FINGERPRINT );
     set_string( key, L"ConnectionString", L"" );
-    set_string( key, L"FilePath", L"" );
+    set_string( key, L"FilePath", file );
     guid_string( format, value, ARRAY_SIZE(value), FALSE );
     set_string( key, L"Format", value );
     set_dword( key, L"InitialSize", 32 );
     RegCloseKey( key );
     return TRUE;
+}
+
+static BOOL register_database( const GUID *id, const GUID *format, DWORD attributes )
+{
+    return register_database_file( id, format, attributes, L"" );
 }
 
 static void unregister_database( const GUID *id )
@@ -394,6 +399,49 @@ static void test_refusals( const WINBIO_UNIT_SCHEMA *unit, const struct configur
     }
 }
 
+static BOOL file_exists( const WCHAR *path )
+{
+    return GetFileAttributesW( path ) != INVALID_FILE_ATTRIBUTES;
+}
+
+/* A registration that names its file: the templates go there, if it is in
+ * the prefix. */
+static void test_file_path( const WINBIO_UNIT_SCHEMA *unit, const struct configuration *config )
+{
+    static const WCHAR folder[] = L"C:\\ProgramData\\WinBioPrivatePoolTest";
+    static const WCHAR file[] = L"C:\\ProgramData\\WinBioPrivatePoolTest\\templates.dat";
+    static const WCHAR outside[] = L"Z:\\tmp\\winbio-private-pool-test.dat";
+    WINBIO_SESSION_HANDLE session;
+    WINBIO_STORAGE_SCHEMA database;
+    HRESULT hr;
+
+    DeleteFileW( file );
+    RemoveDirectoryW( folder );
+    if (!register_database_file( &other_database, &config->database.DataFormat, config->database.Attributes, file ))
+        return;
+    add_configuration( unit, config, WINBIO_SENSOR_BASIC_MODE, &other_database );
+    ok( find_database( &other_database, &database ), "the database is not listed\n" );
+    ok( !wcsicmp( database.FilePath, file ), "listed with FilePath %ls\n", database.FilePath );
+    hr = open_private( unit->UnitId, WINBIO_FLAG_BASIC, &other_database, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    ok( file_exists( file ), "%ls was not created\n", file );
+    if (hr == S_OK) WinBioCloseSession( session );
+    unregister_database( &other_database );
+    DeleteFileW( file );
+    RemoveDirectoryW( folder );
+
+    /* Z: is the Unix root, outside the prefix */
+    if (register_database_file( &other_database, &config->database.DataFormat, config->database.Attributes, outside ))
+    {
+        hr = open_private( unit->UnitId, WINBIO_FLAG_BASIC, &other_database, &session );
+        ok( hr == WINBIO_E_DATABASE_CANT_OPEN, "a file outside the prefix: WinBioOpenSession returned %#lx\n", hr );
+        ok( !session, "got a session handle\n" );
+        ok( !file_exists( outside ), "%ls was created\n", outside );
+        unregister_database( &other_database );
+    }
+    ok( remove_configurations( unit, &other_database ) == 1, "the configuration is gone\n" );
+}
+
 /* While the private pool is open, the unit is its own. */
 static void test_reserved( WINBIO_SESSION_HANDLE session, const WINBIO_UNIT_SCHEMA *unit_schema,
                            const struct configuration *config )
@@ -456,11 +504,6 @@ static void test_reserved( WINBIO_SESSION_HANDLE session, const WINBIO_UNIT_SCHE
     ok( located == unit, "located unit %lu\n", located );
 }
 
-static BOOL file_exists( const WCHAR *path )
-{
-    return GetFileAttributesW( path ) != INVALID_FILE_ATTRIBUTES;
-}
-
 static void test_private_pool(void)
 {
     WINBIO_SESSION_HANDLE session = 0;
@@ -503,6 +546,7 @@ static void test_private_pool(void)
     ok( find_database( &test_database, &database ), "the new database is not listed\n" );
 
     test_refusals( &unit, &config );
+    test_file_path( &unit, &config );
 
     hr = open_private( unit.UnitId, WINBIO_FLAG_BASIC, &test_database, &session );
     ok( hr == S_OK, "WinBioOpenSession (private) returned %#lx\n", hr );
