@@ -46,6 +46,7 @@
 #include "wine/test.h"
 #include "child.h"
 #include "finger.h"
+#include "poolsetup.h"
 
 /* This program's own database, and one in a data format nobody has. */
 static const GUID test_database =
@@ -56,65 +57,6 @@ static const GUID foreign_database =
     { 0x2b7d94e0, 0x3c15, 0x4f6a, { 0x9d, 0x82, 0x0a, 0x5e, 0x71, 0xc3, 0x46, 0xbb } };
 static const GUID foreign_format =
     { 0x6f03a1d5, 0x88c2, 0x4e17, { 0xb9, 0x34, 0xd2, 0x0f, 0x5a, 0x7e, 0x13, 0xc6 } };
-
-static const WCHAR databases_path[] = L"System\\CurrentControlSet\\Services\\WbioSrvc\\Databases";
-
-static void guid_string( const GUID *id, WCHAR *buffer, SIZE_T len, BOOL braces )
-{
-    swprintf( buffer, len, braces ? L"{%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}"
-                                  : L"%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X",
-              id->Data1, id->Data2, id->Data3, id->Data4[0], id->Data4[1], id->Data4[2],
-              id->Data4[3], id->Data4[4], id->Data4[5], id->Data4[6], id->Data4[7] );
-}
-
-static BOOL string_guid( const WCHAR *str, GUID *id )
-{
-    unsigned int d[11], i;
-
-    if (swscanf( str, str[0] == '{' ? L"{%8x-%4x-%4x-%2x%2x-%2x%2x%2x%2x%2x%2x}"
-                                    : L"%8x-%4x-%4x-%2x%2x-%2x%2x%2x%2x%2x%2x",
-                 &d[0], &d[1], &d[2], &d[3], &d[4], &d[5], &d[6], &d[7], &d[8], &d[9], &d[10] ) != 11)
-        return FALSE;
-    id->Data1 = d[0];
-    id->Data2 = d[1];
-    id->Data3 = d[2];
-    for (i = 0; i < 8; i++) id->Data4[i] = d[3 + i];
-    return TRUE;
-}
-
-static DWORD get_dword( HKEY key, const WCHAR *name )
-{
-    DWORD value = 0xdeadbeef, size = sizeof(value);
-
-    if (RegGetValueW( key, NULL, name, RRF_RT_REG_DWORD, NULL, &value, &size )) return 0xdeadbeef;
-    return value;
-}
-
-static BOOL get_string( HKEY key, const WCHAR *name, WCHAR *value, DWORD len )
-{
-    DWORD size = len * sizeof(WCHAR);
-
-    value[0] = 0;
-    return !RegGetValueW( key, NULL, name, RRF_RT_REG_SZ, NULL, value, &size );
-}
-
-static void set_dword( HKEY key, const WCHAR *name, DWORD value )
-{
-    LONG ret = RegSetValueExW( key, name, 0, REG_DWORD, (const BYTE *)&value, sizeof(value) );
-    ok( !ret, "setting %ls: %ld\n", name, ret );
-}
-
-static void set_string( HKEY key, const WCHAR *name, const WCHAR *value )
-{
-    LONG ret = RegSetValueExW( key, name, 0, REG_SZ, (const BYTE *)value, (lstrlenW( value ) + 1) * sizeof(WCHAR) );
-    ok( !ret, "setting %ls: %ld\n", name, ret );
-}
-
-static void configurations_path( const WINBIO_UNIT_SCHEMA *unit, WCHAR *path, SIZE_T len )
-{
-    swprintf( path, len, L"System\\CurrentControlSet\\Enum\\%ls\\Device Parameters\\WinBio\\Configurations",
-              unit->DeviceInstanceId );
-}
 
 /* The unit of virtual_image, with its schema as listed now. */
 static BOOL find_image_unit( WINBIO_UNIT_SCHEMA *schema )
@@ -136,74 +78,21 @@ static BOOL find_image_unit( WINBIO_UNIT_SCHEMA *schema )
     return found;
 }
 
-/* The registered database with this id, as WinBioEnumDatabases lists it. */
-static BOOL find_database( const GUID *id, WINBIO_STORAGE_SCHEMA *schema )
-{
-    WINBIO_STORAGE_SCHEMA *databases = NULL;
-    SIZE_T count = 0, i;
-    BOOL found = FALSE;
-    HRESULT hr;
-
-    hr = WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count );
-    ok( hr == S_OK, "WinBioEnumDatabases returned %#lx\n", hr );
-    for (i = 0; hr == S_OK && i < count && !found; i++)
-    {
-        if (!IsEqualGUID( &databases[i].DatabaseId, id )) continue;
-        *schema = databases[i];
-        found = TRUE;
-    }
-    if (databases) WinBioFree( databases );
-    return found;
-}
-
-/*
- * The unit's system configuration: a numbered subkey with SystemSensor 1,
- * naming a registered database.  A private configuration copies its mode
- * and adapters, and its database's format and attributes.
- */
-struct configuration
-{
-    DWORD mode;
-    WCHAR sensor[MAX_PATH], engine[MAX_PATH], storage[MAX_PATH];
-    WINBIO_STORAGE_SCHEMA database;
-};
-
 static BOOL read_system_configuration( const WINBIO_UNIT_SCHEMA *unit, struct configuration *config )
 {
-    WCHAR path[512], name[16], value[64];
-    DWORD index, systems = 0;
-    HKEY list, key;
-    GUID id;
-    LONG ret;
+    DWORD systems = find_system_configuration( unit, config );
 
-    configurations_path( unit, path, ARRAY_SIZE(path) );
-    ret = RegOpenKeyExW( HKEY_LOCAL_MACHINE, path, 0, KEY_READ, &list );
-    ok( !ret, "the unit has no configurations (%ld): %ls\n", ret, path );
-    if (ret) return FALSE;
-    for (index = 0; !RegEnumKeyW( list, index, name, ARRAY_SIZE(name) ); index++)
-    {
-        if (RegOpenKeyExW( list, name, 0, KEY_READ, &key )) continue;
-        if (get_dword( key, L"SystemSensor" ) == 1)
-        {
-            systems++;
-            /* written before any program could add one */
-            ok( !wcscmp( name, L"0" ), "the system configuration is %ls\n", name );
-            config->mode = get_dword( key, L"SensorMode" );
-            ok( get_string( key, L"DatabaseId", value, ARRAY_SIZE(value) ), "no DatabaseId\n" );
-            ok( value[0] != '{', "DatabaseId %ls has braces\n", value );
-            ok( string_guid( value, &id ), "DatabaseId %ls\n", value );
-            ok( find_database( &id, &config->database ), "database %ls is not listed\n", value );
-            ok( get_string( key, L"SensorAdapterBinary", config->sensor, MAX_PATH ), "no sensor adapter\n" );
-            ok( get_string( key, L"EngineAdapterBinary", config->engine, MAX_PATH ), "no engine adapter\n" );
-            ok( get_string( key, L"StorageAdapterBinary", config->storage, MAX_PATH ), "no storage adapter\n" );
-        }
-        RegCloseKey( key );
-    }
-    RegCloseKey( list );
     ok( systems == 1, "%lu system configurations\n", systems );
+    if (systems != 1) return FALSE;
+    /* written before any program could add one */
+    ok( !wcscmp( config->name, L"0" ), "the system configuration is %ls\n", config->name );
+    ok( config->database_id[0] && config->database_id[0] != '{', "DatabaseId %ls\n", config->database_id );
+    ok( config->database_found, "database %ls is not listed\n", config->database_id );
+    ok( config->sensor[0] && config->engine[0] && config->storage[0], "adapters %ls, %ls, %ls\n",
+        config->sensor, config->engine, config->storage );
     /* virtual_image hands images to the host, which matches them */
     ok( config->mode == WINBIO_SENSOR_BASIC_MODE, "SensorMode %lu\n", config->mode );
-    return systems == 1;
+    return config->database_found;
 }
 
 /* The system database's registration, with the values the pages list. */
@@ -234,109 +123,20 @@ static void check_system_registration( const WINBIO_STORAGE_SCHEMA *database )
     RegCloseKey( key );
 }
 
-/* What an installer writes to register a database; FilePath empty, so that
- * the service names the file, unless file names one. */
-static BOOL register_database_file( const GUID *id, const GUID *format, DWORD attributes, const WCHAR *file )
+static BOOL register_database( const GUID *id, const GUID *format, DWORD attributes, const WCHAR *file )
 {
-    WCHAR name[40], value[40];
-    HKEY list, key;
-    DWORD disposition = 0;
-    LONG ret;
+    LONG ret = register_database_file( id, format, attributes, file );
 
-    /* opened, not created: the key is the service's */
-    ret = RegOpenKeyExW( HKEY_LOCAL_MACHINE, databases_path, 0, KEY_WRITE, &list );
-    ok( !ret, "cannot open the Databases key: %ld\n", ret );
-    if (ret) return FALSE;
-    guid_string( id, name, ARRAY_SIZE(name), TRUE );
-    ret = RegCreateKeyExW( list, name, 0, NULL, 0, KEY_WRITE, NULL, &key, &disposition );
-    RegCloseKey( list );
-    ok( !ret, "cannot create %ls: %ld\n", name, ret );
-    if (ret) return FALSE;
-    ok( disposition == REG_CREATED_NEW_KEY, "%ls was there already\n", name );
-    set_dword( key, L"Attributes", attributes );
-    set_dword( key, L"AutoCreate", 1 );
-    set_dword( key, L"AutoName", 1 );
-    set_dword( key, L"BiometricType", WINBIO_TYPE_FINGERPRINT );
-    set_string( key, L"ConnectionString", L"" );
-    set_string( key, L"FilePath", file );
-    guid_string( format, value, ARRAY_SIZE(value), FALSE );
-    set_string( key, L"Format", value );
-    set_dword( key, L"InitialSize", 32 );
-    RegCloseKey( key );
-    return TRUE;
+    ok( !ret, "cannot register the database: %ld\n", ret );
+    return !ret;
 }
 
-static BOOL register_database( const GUID *id, const GUID *format, DWORD attributes )
+static void configure( const WINBIO_UNIT_SCHEMA *unit, const struct configuration *config, DWORD mode,
+                       const GUID *database )
 {
-    return register_database_file( id, format, attributes, L"" );
-}
+    LONG ret = add_configuration( unit, config, mode, database );
 
-static void unregister_database( const GUID *id )
-{
-    WCHAR path[256];
-
-    swprintf( path, ARRAY_SIZE(path), L"%ls\\", databases_path );
-    guid_string( id, path + lstrlenW( path ), 39, TRUE );
-    RegDeleteTreeW( HKEY_LOCAL_MACHINE, path );
-}
-
-/* A private configuration for the database, after the unit's others. */
-static void add_configuration( const WINBIO_UNIT_SCHEMA *unit, const struct configuration *config,
-                               DWORD mode, const GUID *database )
-{
-    WCHAR path[512], name[16], value[40];
-    DWORD index, highest = 0;
-    HKEY list, key;
-    LONG ret;
-
-    configurations_path( unit, path, ARRAY_SIZE(path) );
-    ret = RegOpenKeyExW( HKEY_LOCAL_MACHINE, path, 0, KEY_READ | KEY_WRITE, &list );
-    ok( !ret, "cannot open %ls: %ld\n", path, ret );
-    if (ret) return;
-    for (index = 0; !RegEnumKeyW( list, index, name, ARRAY_SIZE(name) ); index++)
-        if (wcstoul( name, NULL, 10 ) > highest) highest = wcstoul( name, NULL, 10 );
-    swprintf( name, ARRAY_SIZE(name), L"%lu", highest + 1 );
-    ret = RegCreateKeyExW( list, name, 0, NULL, 0, KEY_WRITE, NULL, &key, NULL );
-    ok( !ret, "cannot create configuration %ls: %ld\n", name, ret );
-    if (!ret)
-    {
-        set_dword( key, L"SensorMode", mode );
-        set_dword( key, L"SystemSensor", 0 );
-        guid_string( database, value, ARRAY_SIZE(value), FALSE );
-        set_string( key, L"DatabaseId", value );
-        set_string( key, L"SensorAdapterBinary", config->sensor );
-        set_string( key, L"EngineAdapterBinary", config->engine );
-        set_string( key, L"StorageAdapterBinary", config->storage );
-        RegCloseKey( key );
-    }
-    RegCloseKey( list );
-}
-
-/* Removes the unit's configurations of the database; how many there were. */
-static DWORD remove_configurations( const WINBIO_UNIT_SCHEMA *unit, const GUID *database )
-{
-    WCHAR path[512], name[16], value[64];
-    DWORD index = 0, removed = 0;
-    HKEY list, key;
-    GUID id;
-    BOOL ours;
-
-    configurations_path( unit, path, ARRAY_SIZE(path) );
-    if (RegOpenKeyExW( HKEY_LOCAL_MACHINE, path, 0, KEY_READ | KEY_WRITE, &list )) return 0;
-    while (!RegEnumKeyW( list, index, name, ARRAY_SIZE(name) ))
-    {
-        ours = FALSE;
-        if (!RegOpenKeyExW( list, name, 0, KEY_READ, &key ))
-        {
-            ours = get_string( key, L"DatabaseId", value, ARRAY_SIZE(value) ) && string_guid( value, &id ) &&
-                   IsEqualGUID( &id, database );
-            RegCloseKey( key );
-        }
-        if (ours && !RegDeleteTreeW( list, name )) removed++;
-        else index++;
-    }
-    RegCloseKey( list );
-    return removed;
+    ok( !ret, "cannot add a configuration: %ld\n", ret );
 }
 
 static HRESULT open_private( WINBIO_UNIT_ID unit, WINBIO_SESSION_FLAGS flags, const GUID *database,
@@ -367,7 +167,7 @@ static void test_refusals( const WINBIO_UNIT_SCHEMA *unit, const struct configur
     ok( hr == WINBIO_E_CONFIGURATION_FAILURE, "no configuration: WinBioOpenSession returned %#lx\n", hr );
     ok( !session, "got a session handle\n" );
 
-    add_configuration( unit, config, WINBIO_SENSOR_BASIC_MODE, &test_database );
+    configure( unit, config, WINBIO_SENSOR_BASIC_MODE, &test_database );
 
     /* the configuration is for basic mode */
     hr = open_private( unit->UnitId, WINBIO_FLAG_ADVANCED, &test_database, &session );
@@ -387,9 +187,9 @@ static void test_refusals( const WINBIO_UNIT_SCHEMA *unit, const struct configur
     WinBioCloseSession( system );
 
     /* a database whose templates this sensor cannot make */
-    if (register_database( &foreign_database, &foreign_format, config->database.Attributes ))
+    if (register_database( &foreign_database, &foreign_format, config->database.Attributes, L"" ))
     {
-        add_configuration( unit, config, WINBIO_SENSOR_BASIC_MODE, &foreign_database );
+        configure( unit, config, WINBIO_SENSOR_BASIC_MODE, &foreign_database );
         hr = open_private( unit->UnitId, WINBIO_FLAG_BASIC, &foreign_database, &session );
         ok( hr == WINBIO_E_UNSUPPORTED_DATA_FORMAT, "foreign format: WinBioOpenSession returned %#lx\n", hr );
         ok( !session, "got a session handle\n" );
@@ -417,9 +217,9 @@ static void test_file_path( const WINBIO_UNIT_SCHEMA *unit, const struct configu
 
     DeleteFileW( file );
     RemoveDirectoryW( folder );
-    if (!register_database_file( &other_database, &config->database.DataFormat, config->database.Attributes, file ))
+    if (!register_database( &other_database, &config->database.DataFormat, config->database.Attributes, file ))
         return;
-    add_configuration( unit, config, WINBIO_SENSOR_BASIC_MODE, &other_database );
+    configure( unit, config, WINBIO_SENSOR_BASIC_MODE, &other_database );
     ok( find_database( &other_database, &database ), "the database is not listed\n" );
     ok( !wcsicmp( database.FilePath, file ), "listed with FilePath %ls\n", database.FilePath );
     hr = open_private( unit->UnitId, WINBIO_FLAG_BASIC, &other_database, &session );
@@ -431,7 +231,7 @@ static void test_file_path( const WINBIO_UNIT_SCHEMA *unit, const struct configu
     RemoveDirectoryW( folder );
 
     /* Z: is the Unix root, outside the prefix */
-    if (register_database_file( &other_database, &config->database.DataFormat, config->database.Attributes, outside ))
+    if (register_database( &other_database, &config->database.DataFormat, config->database.Attributes, outside ))
     {
         hr = open_private( unit->UnitId, WINBIO_FLAG_BASIC, &other_database, &session );
         ok( hr == WINBIO_E_DATABASE_CANT_OPEN, "a file outside the prefix: WinBioOpenSession returned %#lx\n", hr );
@@ -459,9 +259,9 @@ static void test_reserved( WINBIO_SESSION_HANDLE session, const WINBIO_UNIT_SCHE
     ok( hr == S_OK, "the same private pool again: WinBioOpenSession returned %#lx\n", hr );
     if (hr == S_OK) WinBioCloseSession( other );
     ok( pool_of( unit ) == WINBIO_POOL_PRIVATE, "closing one session released the unit\n" );
-    if (register_database( &other_database, &config->database.DataFormat, config->database.Attributes ))
+    if (register_database( &other_database, &config->database.DataFormat, config->database.Attributes, L"" ))
     {
-        add_configuration( unit_schema, config, WINBIO_SENSOR_BASIC_MODE, &other_database );
+        configure( unit_schema, config, WINBIO_SENSOR_BASIC_MODE, &other_database );
         hr = open_private( unit, WINBIO_FLAG_BASIC, &other_database, &other );
         ok( hr == WINBIO_E_SENSOR_UNAVAILABLE, "another private pool: WinBioOpenSession returned %#lx\n", hr );
         ok( !other, "got a session handle\n" );
@@ -541,7 +341,7 @@ static void test_private_pool(void)
     check_system_registration( &config.database );
 
     /* install: a database compatible with the sensor's templates */
-    if (!register_database( &test_database, &config.database.DataFormat, config.database.Attributes )) return;
+    if (!register_database( &test_database, &config.database.DataFormat, config.database.Attributes, L"" )) return;
     /* seen at once: Windows' service would want a restart first */
     ok( find_database( &test_database, &database ), "the new database is not listed\n" );
 
