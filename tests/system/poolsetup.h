@@ -44,19 +44,14 @@ static inline void guid_string( const GUID *id, WCHAR *buffer, SIZE_T len, BOOL 
               id->Data4[3], id->Data4[4], id->Data4[5], id->Data4[6], id->Data4[7] );
 }
 
-static inline BOOL string_guid( const WCHAR *str, GUID *id )
+/* A GUID as the registry holds it, with or without braces, in any case. */
+static inline BOOL is_guid_string( const WCHAR *value, const GUID *id )
 {
-    unsigned int d[11], i;
+    WCHAR plain[40], braces[40];
 
-    if (swscanf( str, str[0] == '{' ? L"{%8x-%4x-%4x-%2x%2x-%2x%2x%2x%2x%2x%2x}"
-                                    : L"%8x-%4x-%4x-%2x%2x-%2x%2x%2x%2x%2x%2x",
-                 &d[0], &d[1], &d[2], &d[3], &d[4], &d[5], &d[6], &d[7], &d[8], &d[9], &d[10] ) != 11)
-        return FALSE;
-    id->Data1 = d[0];
-    id->Data2 = d[1];
-    id->Data3 = d[2];
-    for (i = 0; i < 8; i++) id->Data4[i] = d[3 + i];
-    return TRUE;
+    guid_string( id, plain, ARRAYSIZE(plain), FALSE );
+    guid_string( id, braces, ARRAYSIZE(braces), TRUE );
+    return !wcsicmp( value, plain ) || !wcsicmp( value, braces );
 }
 
 static inline DWORD get_dword( HKEY key, const WCHAR *name )
@@ -91,8 +86,9 @@ static inline void configurations_path( const WINBIO_UNIT_SCHEMA *unit, WCHAR *p
               unit->DeviceInstanceId );
 }
 
-/* The registered database with this id, as WinBioEnumDatabases lists it. */
-static inline BOOL find_database( const GUID *id, WINBIO_STORAGE_SCHEMA *schema )
+/* The registered database with this id (or, with id NULL, the one a
+ * registry value names), as WinBioEnumDatabases lists it. */
+static inline BOOL find_database_by( const GUID *id, const WCHAR *value, WINBIO_STORAGE_SCHEMA *schema )
 {
     WINBIO_STORAGE_SCHEMA *databases = NULL;
     SIZE_T count = 0, i;
@@ -101,12 +97,18 @@ static inline BOOL find_database( const GUID *id, WINBIO_STORAGE_SCHEMA *schema 
     if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) != S_OK) return FALSE;
     for (i = 0; i < count && !found; i++)
     {
-        if (!IsEqualGUID( &databases[i].DatabaseId, id )) continue;
+        if (id ? !IsEqualGUID( &databases[i].DatabaseId, id ) : !is_guid_string( value, &databases[i].DatabaseId ))
+            continue;
         *schema = databases[i];
         found = TRUE;
     }
     WinBioFree( databases );
     return found;
+}
+
+static inline BOOL find_database( const GUID *id, WINBIO_STORAGE_SCHEMA *schema )
+{
+    return find_database_by( id, NULL, schema );
 }
 
 /*
@@ -130,7 +132,6 @@ static inline DWORD find_system_configuration( const WINBIO_UNIT_SCHEMA *unit, s
     WCHAR path[512], name[16];
     DWORD index, systems = 0;
     HKEY list, key;
-    GUID id;
 
     memset( config, 0, sizeof(*config) );
     configurations_path( unit, path, ARRAYSIZE(path) );
@@ -144,7 +145,7 @@ static inline DWORD find_system_configuration( const WINBIO_UNIT_SCHEMA *unit, s
             lstrcpyW( config->name, name );
             config->mode = get_dword( key, L"SensorMode" );
             get_string( key, L"DatabaseId", config->database_id, ARRAYSIZE(config->database_id) );
-            config->database_found = string_guid( config->database_id, &id ) && find_database( &id, &config->database );
+            config->database_found = find_database_by( NULL, config->database_id, &config->database );
             get_string( key, L"SensorAdapterBinary", config->sensor, MAX_PATH );
             get_string( key, L"EngineAdapterBinary", config->engine, MAX_PATH );
             get_string( key, L"StorageAdapterBinary", config->storage, MAX_PATH );
@@ -225,7 +226,6 @@ static inline DWORD remove_configurations( const WINBIO_UNIT_SCHEMA *unit, const
     WCHAR path[512], name[16], value[64];
     DWORD index = 0, removed = 0;
     HKEY list, key;
-    GUID id;
     BOOL ours;
 
     configurations_path( unit, path, ARRAYSIZE(path) );
@@ -235,8 +235,7 @@ static inline DWORD remove_configurations( const WINBIO_UNIT_SCHEMA *unit, const
         ours = FALSE;
         if (!RegOpenKeyExW( list, name, 0, KEY_READ, &key ))
         {
-            ours = get_string( key, L"DatabaseId", value, ARRAYSIZE(value) ) && string_guid( value, &id ) &&
-                   IsEqualGUID( &id, database );
+            ours = get_string( key, L"DatabaseId", value, ARRAYSIZE(value) ) && is_guid_string( value, database );
             RegCloseKey( key );
         }
         if (ours && !RegDeleteTreeW( list, name )) removed++;
