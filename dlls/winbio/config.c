@@ -107,7 +107,8 @@ void config_register_unit( const struct unit *unit )
         if (reg_get_dword( key, L"SystemSensor", &system ) && system)
         {
             found = TRUE;
-            if (!write_system_config( key, unit )) WARN( "cannot update %s\\%s\n", debugstr_w( path ), debugstr_w( name ) );
+            if (!write_system_config( key, unit ))
+                WARN( "cannot update %s\\%s\n", debugstr_w( path ), debugstr_w( name ) );
         }
         RegCloseKey( key );
     }
