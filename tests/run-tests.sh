@@ -310,9 +310,9 @@ recordings=${RECORDINGS_DIR:-$top/../shared/data/recordings}
 # the image sensors, whose capture must equal capture.png
 image_recordings="aes2501 egis0570 elan-cobo elanspi upektc_img uru4000-4500 uru4000-msv2 vfs301"
 # the checks below for one architecture: per image sensor a capture and a
-# unit; two match-on-chip replays and their units; vfs301's enrollment; no
-# permission; replug and busy
-replay_checks=$(($(echo $image_recordings | wc -w) * 2 + 8))
+# unit; two match-on-chip replays and their units; vfs301's enrollment, in
+# the system pool and in a private pool; no permission; replug and busy
+replay_checks=$(($(echo $image_recordings | wc -w) * 2 + 9))
 
 # The recordings were made for libfprint 1.94.5.  From 1.94.6 on goodixmoc
 # starts an enrollment with a command that recording does not hold, so the
@@ -373,11 +373,22 @@ replay_moc()
     start "replay $folder" "$work/replay-$folder.log" replay "$recordings/$folder" \
         env WINEDEBUG=trace+winbio "$wine" "$exe" "$@"
     status=$?
-    grep -av '^[0-9a-f]*:trace:' "$work/replay-$folder.log" | grep -a '^unit\|^moc\|^cleared\|^enroll\|^verify\|^identify'
+    grep -av '^[0-9a-f]*:trace:' "$work/replay-$folder.log" |
+        grep -a '^unit\|^moc\|^cleared\|^enroll\|^verify\|^identify\|^private'
     ran=$(sed -n 's/^[0-9a-f]*:trace:winbio:loop_op_start .*: starting \([a-z]*\)\r*$/\1/p' \
           "$work/replay-$folder.log" | tr '\n' ' ')
     echo "libfprint operations: $ran"
     [ "$status" -eq 0 ] && grep -q '^moc: done' "$work/replay-$folder.log" && [ "$ran" = "$expected " ]
+}
+
+# replay_private WINE EXE: the same client sets up a private pool on the
+# replayed vfs301, whose configuration it finds and adds under the USB
+# instance id, and does it all there with the libfprint operations alone
+replay_private()
+{
+    replay_moc vfs301 "$1" "$2" "open enroll verify identify close" --private &&
+        grep -aqF 'private pool: unit USB\VID_138A&PID_0005\' "$work/replay-vfs301.log" &&
+        grep -aq '^private pool: 1 configuration(s) removed' "$work/replay-vfs301.log"
 }
 
 # replay_denied WINE EXE: a sensor whose device node the user may not open
@@ -496,6 +507,8 @@ else
         check "$arch replay vfs301: enroll in 5 stages, verify, identify" \
             replay_moc vfs301 "$wine" "$top/build/$arch-windows/replay_moc.exe" \
                 "open enroll verify identify close"
+        check "$arch replay vfs301 in a private pool under USB\\VID_138A&PID_0005: GUID enrollment, verify, identify" \
+            replay_private "$wine" "$top/build/$arch-windows/replay_moc.exe"
         if /usr/bin/python3 -c 'import gi; gi.require_version("UMockdev", "1.0")' 2>/dev/null; then
             check "$arch replay vfs301: unplugged and plugged in again, keeps its unit id, captures" \
                 replay_replug "$wine" "$top/build/$arch-windows/replay_replug.exe"

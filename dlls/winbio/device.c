@@ -268,6 +268,7 @@ HRESULT device_acquire( struct unit *unit, struct session *session )
 {
     HRESULT hr = S_OK;
 
+    if (!session_may_use( session, unit )) return WINBIO_E_INCORRECT_SENSOR_POOL;
     EnterCriticalSection( &unit->cs );
     for (;;)
     {
@@ -357,7 +358,8 @@ HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own )
     EnterCriticalSection( &unit->cs );
     if (own)
     {
-        if (unit->owner && unit->owner != session)
+        if (!session_may_use( session, unit )) hr = WINBIO_E_INCORRECT_SENSOR_POOL;
+        else if (unit->owner && unit->owner != session)
             hr = unit->owner->enrollment ? WINBIO_E_ENROLLMENT_IN_PROGRESS : WINBIO_E_LOCK_VIOLATION;
         else unit->owner = session;
     }

@@ -153,7 +153,8 @@ HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (!is_finger_subfactor( subfactor ) || !unit_id) hr = E_INVALIDARG;
-    else if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    else hr = session_get_unit( session, unit_id, &unit );
+    if (FAILED(hr)) unit = NULL;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
     else if (!(enrollment = winbio_alloc( sizeof(*enrollment) ))) hr = E_OUTOFMEMORY;
@@ -276,7 +277,15 @@ static HRESULT commit( struct session *session, WINBIO_IDENTITY *identity, BOOLE
         end_enrollment( session, FALSE );
         return hr;
     }
-    if (FAILED(hr = identity_get_current_user( identity ))) return hr;
+    /* as documented, a private pool's templates belong to GUIDs, a new one
+     * for each enrollment; the system pool's to the caller's account */
+    if (session->pool == WINBIO_POOL_PRIVATE)
+    {
+        memset( identity, 0, sizeof(*identity) );
+        identity->Type = WINBIO_ID_TYPE_GUID;
+        identity->Value.TemplateGuid = enrollment->template_id;
+    }
+    else if (FAILED(hr = identity_get_current_user( identity ))) return hr;
 
     template.template_id = enrollment->template_id;
     template.identity = *identity;
@@ -450,7 +459,7 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     /* an asynchronous call reports in its result; these only matter here */
     if (!subfactors || !count) return E_POINTER;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else hr = device_check_enrollment( unit, session );
     if (SUCCEEDED(hr)) hr = identity_check_access( identity );
@@ -503,7 +512,7 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     call.subfactor = subfactor;
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    if (!(unit = session_find_unit( session, unit_id ))) hr = WINBIO_E_INVALID_UNIT;
+    if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
     else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
     else hr = device_check_enrollment( unit, session );

@@ -74,6 +74,8 @@ static HRESULT add_candidate( struct recognition *rec, struct unit *unit, UINT32
     SIZE_T i;
 
     if (rec->count == WINBIO_UNIX_MAX_WAIT) return S_OK;
+    /* a unit a private pool took after the session was opened */
+    if (!session_may_use( rec->session, unit )) return S_OK;
     memset( candidate, 0, sizeof(*candidate) );
     candidate->op.unit = unit;
     candidate->op.start.type = type;
@@ -128,6 +130,16 @@ static HRESULT run_recognition( struct recognition *rec )
     return hr;
 }
 
+/* FALSE when private pools took every unit the session had: they are busy
+ * elsewhere (a session without units at all just finds no match). */
+static BOOL pool_has_units( struct session *session )
+{
+    SIZE_T i;
+
+    for (i = 0; i < session->unit_count; i++) if (session_may_use( session, session->units[i] )) return TRUE;
+    return !session->unit_count;
+}
+
 static HRESULT begin_recognition( WINBIO_SESSION_HANDLE handle, struct recognition *rec, BOOL need_set )
 {
     HRESULT hr;
@@ -135,6 +147,7 @@ static HRESULT begin_recognition( WINBIO_SESSION_HANDLE handle, struct recogniti
     memset( rec, 0, sizeof(*rec) );
     if (FAILED(hr = session_begin( handle, &rec->session ))) return hr;
     if (rec->session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else if (!pool_has_units( rec->session )) hr = WINBIO_E_DEVICE_BUSY;
     else if (need_set) hr = storage_get_set( rec->session->db, &rec->set );
     if (FAILED(hr)) session_end( rec->session );
     return hr;

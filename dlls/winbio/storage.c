@@ -245,9 +245,10 @@ static BOOL get_identity( const BYTE *p, WINBIO_IDENTITY *identity )
     return is_zero( value + used, IDENTITY_VALUE_SIZE - used );
 }
 
-static void format_guid( WCHAR *buffer, SIZE_T len, const GUID *id )
+void storage_format_guid( WCHAR *buffer, SIZE_T len, const GUID *id, BOOL braces )
 {
-    swprintf( buffer, len, L"{%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",
+    swprintf( buffer, len, braces ? L"{%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}"
+                                  : L"%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X",
               id->Data1, id->Data2, id->Data3, id->Data4[0], id->Data4[1], id->Data4[2],
               id->Data4[3], id->Data4[4], id->Data4[5], id->Data4[6], id->Data4[7] );
 }
@@ -259,7 +260,7 @@ static BOOL build_path( WCHAR *path, SIZE_T len, const WCHAR *dir, const GUID *i
 {
     WCHAR name[39];
 
-    format_guid( name, ARRAY_SIZE(name), id );
+    storage_format_guid( name, ARRAY_SIZE(name), id, TRUE );
     if ((SIZE_T)lstrlenW( dir ) + 1 + lstrlenW( name ) + lstrlenW( suffix ) + 1 > len) return FALSE;
     swprintf( path, len, L"%s\\%s%s", dir, name, suffix );
     return TRUE;
@@ -798,7 +799,46 @@ static void unlock_file( struct winbio_database *db )
     ReleaseMutex( db->mutex );
 }
 
-static HRESULT create_database( const GUID *id, struct winbio_database **ret )
+/* A path given in the system32 form, as this process reaches it (see get_folder). */
+static BOOL native_path( const WCHAR *path, WCHAR *out, SIZE_T len )
+{
+    WCHAR system[MAX_PATH], native[MAX_PATH];
+    BOOL wow64 = FALSE;
+    UINT size;
+
+    if (IsWow64Process( GetCurrentProcess(), &wow64 ) && wow64 &&
+        get_folder( system, ARRAY_SIZE(system), FALSE ) && get_folder( native, ARRAY_SIZE(native), TRUE ))
+    {
+        /* both end in the database folder; compare what comes before it */
+        size = lstrlenW( system ) - ARRAY_SIZE(db_folder) + 1;
+        system[size] = native[lstrlenW( native ) - ARRAY_SIZE(db_folder) + 1] = 0;
+        if (!wcsnicmp( path, system, size ) && path[size] == '\\')
+        {
+            if ((SIZE_T)lstrlenW( native ) + lstrlenW( path + size ) + 1 > len) return FALSE;
+            swprintf( out, len, L"%s%s", native, path + size );
+            return TRUE;
+        }
+    }
+    if ((SIZE_T)lstrlenW( path ) + 1 > len) return FALSE;
+    lstrcpyW( out, path );
+    return TRUE;
+}
+
+/* The folder and the files of a database, from its file's path as this
+ * process reaches it. */
+static BOOL get_paths( struct winbio_database *db, const WCHAR *path )
+{
+    WCHAR *slash;
+
+    if ((SIZE_T)lstrlenW( path ) >= ARRAY_SIZE(db->path)) return FALSE;
+    lstrcpyW( db->path, path );
+    lstrcpyW( db->dir, path );
+    if (!(slash = wcsrchr( db->dir, '\\' )) || !slash[1]) return FALSE;
+    *slash = 0;
+    return build_path( db->temp_path, ARRAY_SIZE(db->temp_path), db->dir, &db->id, L".TMP" );
+}
+
+static HRESULT create_database( const GUID *id, const WCHAR *file_path, struct winbio_database **ret )
 {
     struct winbio_database *db;
     WCHAR name[64];
@@ -810,9 +850,7 @@ static HRESULT create_database( const GUID *id, struct winbio_database **ret )
     db->id = *id;
     InitializeCriticalSection( &db->cs );
 
-    if (!get_folder( db->dir, ARRAY_SIZE(db->dir), TRUE ) ||
-        !build_path( db->path, ARRAY_SIZE(db->path), db->dir, id, L".DAT" ) ||
-        !build_path( db->temp_path, ARRAY_SIZE(db->temp_path), db->dir, id, L".TMP" ))
+    if (!get_paths( db, file_path ))
     {
         hr = WINBIO_E_DATABASE_CANT_OPEN;
         goto failed;
@@ -820,7 +858,7 @@ static HRESULT create_database( const GUID *id, struct winbio_database **ret )
 
     /* Global\ as the database is shared by every session, as the service's is */
     lstrcpyW( name, L"Global\\WinBioDatabase-" );
-    format_guid( name + lstrlenW( name ), ARRAY_SIZE(name) - lstrlenW( name ), id );
+    storage_format_guid( name + lstrlenW( name ), ARRAY_SIZE(name) - lstrlenW( name ), id, TRUE );
     if (!(db->mutex = CreateMutexW( NULL, FALSE, name )))
     {
         WARN( "cannot create mutex %s, error %lu\n", debugstr_w( name ), GetLastError() );
@@ -863,23 +901,37 @@ failed:
 
 HRESULT storage_open( const GUID *database_id, struct winbio_database **ret )
 {
+    return storage_open_file( database_id, NULL, ret );
+}
+
+HRESULT storage_open_file( const GUID *database_id, const WCHAR *path, struct winbio_database **ret )
+{
+    WCHAR native[MAX_PATH], dir[MAX_PATH];
     struct winbio_database *db;
     HRESULT hr = S_OK;
+    BOOL ok;
 
-    TRACE( "(%s, %p)\n", debugstr_guid( database_id ), ret );
+    TRACE( "(%s, %s, %p)\n", debugstr_guid( database_id ), debugstr_w( path ), ret );
 
     if (!database_id || !ret) return E_INVALIDARG;
     *ret = NULL;
+    /* a registration names its own file, else it is {GUID}.DAT in the database folder */
+    if (path) ok = native_path( path, native, ARRAY_SIZE(native) );
+    else ok = get_folder( dir, ARRAY_SIZE(dir), TRUE ) &&
+              build_path( native, ARRAY_SIZE(native), dir, database_id, L".DAT" );
+    if (!ok) return WINBIO_E_DATABASE_CANT_OPEN;
 
     AcquireSRWLockExclusive( &databases_lock );
     for (db = databases; db; db = db->next)
     {
         if (!IsEqualGUID( &db->id, database_id )) continue;
+        /* a registration that moved its file since is a new database */
+        if (wcsicmp( db->path, native )) continue;
         db->refcount++;
         *ret = db;
         break;
     }
-    if (!*ret && SUCCEEDED(hr = create_database( database_id, ret )))
+    if (!*ret && SUCCEEDED(hr = create_database( database_id, native, ret )))
     {
         (*ret)->next = databases;
         databases = *ret;

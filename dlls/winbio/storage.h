@@ -65,7 +65,12 @@ struct winbio_database;
  * checked here, only by the calls that read it.  WINBIO_E_DATABASE_CANT_CREATE
  * when a missing file cannot be created. */
 extern HRESULT storage_open( const GUID *database_id, struct winbio_database **db );
+/* The same for a database whose registration names its file (a path in the
+ * system32 form; its folder is created if need be). */
+extern HRESULT storage_open_file( const GUID *database_id, const WCHAR *path, struct winbio_database **db );
 extern void storage_close( struct winbio_database *db );
+/* {GUID} with braces, or without them as the registry's DatabaseId and Format are. */
+extern void storage_format_guid( WCHAR *buffer, SIZE_T len, const GUID *id, BOOL braces );
 /* The file path of a database, for WINBIO_STORAGE_SCHEMA.FilePath; len is in
  * WCHARs, and HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) when too small. */
 extern HRESULT storage_get_path( const GUID *database_id, WCHAR *path, SIZE_T len );

@@ -122,6 +122,7 @@ static SSIZE_T get_unit( const struct winbio_unix_device *device )
     InitializeCriticalSection( &unit->cs );
     InitializeConditionVariable( &unit->changed );
     TRACE( "unit %lu is %s\n", unit->id, debugstr_a(unit->key) );
+    config_register_unit( unit );
     units[units_count] = unit;
     return units_count++;
 }
@@ -192,6 +193,49 @@ static size_t vendor_length( const char *name )
     return space ? space - name : 0;
 }
 
+/* A serial number Windows would take as the instance id: printable, no
+ * separators. */
+static BOOL is_instance_serial( const char *serial )
+{
+    if (!*serial) return FALSE;
+    for (; *serial; serial++) if (*serial <= ' ' || *serial > '~' || *serial == ',' || *serial == '\\') return FALSE;
+    return TRUE;
+}
+
+/*
+ * A USB sensor is USB\VID_xxxx&PID_xxxx\<instance>, as on Windows: its
+ * serial number when it has a usable one, else an id made from the port it
+ * is plugged into (Windows' form, "<n>&<hash of the hub>&0&<port>"), the
+ * same for as long as it stays in that port.  The others (virtual and SPI
+ * sensors, or a USB one sysfs does not show) are LIBFPRINT\<driver>\<id>,
+ * which libfprint keeps from run to run.
+ */
+void unit_get_instance_id( const struct unit *unit, WCHAR *id, SIZE_T len )
+{
+    const struct winbio_unix_device *device = &unit->device;
+    char buffer[WINBIO_MAX_STRING_LEN * 2], hub[32];
+    const char *port;
+    unsigned int hash = 2166136261u, i;
+
+    if (!device->usb_vendor && !device->usb_product)
+        snprintf( buffer, sizeof(buffer), "LIBFPRINT\\%s\\%s", device->driver, device->device_id );
+    else if (is_instance_serial( device->usb_serial ))
+        snprintf( buffer, sizeof(buffer), "USB\\VID_%04X&PID_%04X\\%s", device->usb_vendor, device->usb_product,
+                  device->usb_serial );
+    else
+    {
+        /* "1-2.3" is port 3 of the hub at "1-2" */
+        lstrcpynA( hub, device->usb_port, sizeof(hub) );
+        if ((port = strrchr( device->usb_port, '.' )) || (port = strrchr( device->usb_port, '-' ))) port++;
+        else port = device->usb_port;
+        hub[port - device->usb_port] = 0;
+        for (i = 0; hub[i]; i++) hash = (hash ^ (unsigned char)hub[i]) * 16777619u;
+        snprintf( buffer, sizeof(buffer), "USB\\VID_%04X&PID_%04X\\6&%X&0&%u", device->usb_vendor,
+                  device->usb_product, hash, atoi( port ) );
+    }
+    if (!MultiByteToWideChar( CP_UTF8, 0, buffer, -1, id, len )) id[len - 1] = 0;
+}
+
 void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
 {
     const struct winbio_unix_device *device = &unit->device;
@@ -199,14 +243,13 @@ void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
     size_t vendor;
 
     schema->UnitId = unit->id;
-    schema->PoolType = WINBIO_POOL_SYSTEM;
+    schema->PoolType = session_unit_pool( unit );
     schema->BiometricFactor = WINBIO_TYPE_FINGERPRINT;
     schema->SensorSubType = device->scan_type == WINBIO_UNIX_SCAN_SWIPE ? WINBIO_FP_SENSOR_SUBTYPE_SWIPE
                                                                         : WINBIO_FP_SENSOR_SUBTYPE_TOUCH;
     schema->Capabilities = unit_capabilities( unit );
 
-    snprintf( buffer, sizeof(buffer), "LIBFPRINT\\%s\\%s", device->driver, device->device_id );
-    utf8_to_string( schema->DeviceInstanceId, buffer );
+    unit_get_instance_id( unit, schema->DeviceInstanceId, ARRAY_SIZE(schema->DeviceInstanceId) );
     utf8_to_string( schema->Description, device->name );
 
     /* libfprint names its devices "<vendor> <model>"; its test drivers have
@@ -223,10 +266,10 @@ void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
         utf8_to_string( schema->Manufacturer, buffer );
         utf8_to_string( schema->Model, device->name + vendor + 1 );
     }
-    /* libfprint reports neither a serial number nor a firmware version */
-    schema->SerialNumber[0] = 0;
-    schema->FirmwareVersion.MajorVersion = 0;
-    schema->FirmwareVersion.MinorVersion = 0;
+    /* libfprint reports neither; a USB device's descriptor has them */
+    utf8_to_string( schema->SerialNumber, device->usb_serial );
+    schema->FirmwareVersion.MajorVersion = device->usb_release_major;
+    schema->FirmwareVersion.MinorVersion = device->usb_release_minor;
 }
 
 /* The units present now, in the order of their devices. */
@@ -241,6 +284,8 @@ HRESULT units_get_all( struct unit ***present, SIZE_T *count )
     *present = NULL;
     *count = 0;
     if (!winbio_init()) return WINBIO_E_DEVICE_FAILURE;
+    /* the configurations written for new units name the system database */
+    database_register_system();
     if ((status = get_devices( &devices, &device_count )))
         return status == STATUS_NO_MEMORY ? E_OUTOFMEMORY : HRESULT_FROM_NT( status );
 

@@ -195,15 +195,6 @@ static gboolean is_busy( const GError *error )
            (error->code == GUSB_ERROR_NO_DEVICE && g_str_has_suffix( error->message, "[-6]" ));
 }
 
-static guint64 read_usb_attribute( const char *device, const char *attribute, guint base )
-{
-    g_autofree gchar *path = g_build_filename( "/sys/bus/usb/devices", device, attribute, NULL );
-    g_autofree gchar *contents = NULL;
-
-    if (!g_file_get_contents( path, &contents, NULL, NULL )) return 0;
-    return g_ascii_strtoull( contents, NULL, base );
-}
-
 /* The node of the USB device with these ids, as sysfs describes it. */
 static gchar *find_usb_node( guint vendor, guint product )
 {
@@ -215,11 +206,11 @@ static gchar *find_usb_node( guint vendor, guint product )
     if (!dir) return NULL;
     while (!node && (name = g_dir_read_name( dir )))
     {
-        if (read_usb_attribute( name, "idVendor", 16 ) != vendor ||
-            read_usb_attribute( name, "idProduct", 16 ) != product)
+        if (usb_read_attribute( name, "idVendor", 16 ) != vendor ||
+            usb_read_attribute( name, "idProduct", 16 ) != product)
             continue;
-        bus = read_usb_attribute( name, "busnum", 10 );
-        address = read_usb_attribute( name, "devnum", 10 );
+        bus = usb_read_attribute( name, "busnum", 10 );
+        address = usb_read_attribute( name, "devnum", 10 );
         if (bus && address)
             node = g_strdup_printf( "/dev/bus/usb/%03u/%03u", (unsigned int)bus, (unsigned int)address );
     }

@@ -44,6 +44,11 @@ extern NTSTATUS op_get_data( void *args );
 extern NTSTATUS op_cancel( void *args );
 extern NTSTATUS op_free( void *args );
 
+/* unix_usb.c */
+extern guint64 usb_read_attribute( const char *device, const char *attribute, guint base );
+extern void usb_describe( FpDevice *device, guint index, const char * const *drivers,
+                          struct winbio_unix_device *out );
+
 /* unix_files.c */
 extern NTSTATUS make_private( void *args );
 

@@ -171,7 +171,10 @@ static UINT32 map_features( FpDeviceFeature features )
     return ret;
 }
 
-static void describe_device( FpDevice *device, struct winbio_unix_device *out )
+/* index: how many devices of the same driver come before it; drivers:
+ * those of every device */
+static void describe_device( FpDevice *device, guint index, const char * const *drivers,
+                             struct winbio_unix_device *out )
 {
     const char *driver = fp_device_get_driver( device );
     const char *id = fp_device_get_device_id( device );
@@ -190,6 +193,18 @@ static void describe_device( FpDevice *device, struct winbio_unix_device *out )
                                                                              : WINBIO_UNIX_SCAN_PRESS;
     out->features = map_features( fp_device_get_features( device ) );
     out->enroll_stages = fp_device_get_nr_enroll_stages( device );
+    usb_describe( device, index, drivers, out );
+}
+
+static guint driver_index( GPtrArray *devices, guint i )
+{
+    FpDevice *device = g_ptr_array_index( devices, i );
+    guint j, index = 0;
+
+    for (j = 0; j < i; j++)
+        if (!strcmp( fp_device_get_driver( g_ptr_array_index( devices, j ) ), fp_device_get_driver( device ) ))
+            index++;
+    return index;
 }
 
 static void queue_change( FpDevice *device, UINT32 added )
@@ -230,6 +245,7 @@ static NTSTATUS loop_enum_devices( void *args )
 {
     struct enum_devices_params *params = args;
     struct winbio_unix_device *out = (struct winbio_unix_device *)(ULONG_PTR)params->devices;
+    g_autofree const char **drivers = NULL;
     GPtrArray *devices;
     UINT32 i, count = 0;
 
@@ -247,12 +263,14 @@ static NTSTATUS loop_enum_devices( void *args )
     TRACE( "%u device(s)\n", count );
     if (count > params->capacity) return STATUS_BUFFER_TOO_SMALL;
 
+    drivers = g_new0( const char *, (devices ? devices->len : 0) + 1 );
+    for (i = 0; devices && i < devices->len; i++) drivers[i] = fp_device_get_driver( g_ptr_array_index( devices, i ) );
     for (i = 0, count = 0; devices && i < devices->len; i++)
     {
         FpDevice *device = g_ptr_array_index( devices, i );
 
         if (device_is_removed( device )) continue;
-        describe_device( device, &out[count] );
+        describe_device( device, driver_index( devices, i ), drivers, &out[count] );
         TRACE( "device %u: driver %s id %s name %s, features %#x, %s, %u enroll stages\n", count,
                debugstr_a(out[count].driver), debugstr_a(out[count].device_id), debugstr_a(out[count].name),
                out[count].features, out[count].scan_type == WINBIO_UNIX_SCAN_SWIPE ? "swipe" : "press",

@@ -63,6 +63,13 @@ struct winbio_unix_device
     UINT32 scan_type;         /* enum winbio_unix_scan_type */
     UINT32 features;          /* WINBIO_UNIX_FEATURE_* */
     UINT32 enroll_stages;     /* samples an enrollment needs */
+    /* the USB device, as sysfs describes it; all zero when not found */
+    UINT16 usb_vendor;
+    UINT16 usb_product;
+    UINT16 usb_release_major; /* bcdDevice, the firmware's release */
+    UINT16 usb_release_minor;
+    char   usb_serial[64];    /* the serial number string, if it has one */
+    char   usb_port[32];      /* sysfs name of its port, e.g. "1-2.3" */
 };
 
 struct enum_devices_params
@@ -213,10 +220,14 @@ enum winbio_unix_funcs
  * (new WoW64) passes its structures through unchanged, and an i386 Unix
  * library aligns UINT64 to 4 where Windows code aligns it to 8, so every
  * UINT64 sits at a multiple of 8 and every size is fixed. */
-C_ASSERT( sizeof(struct winbio_unix_device) == 536 );
+C_ASSERT( sizeof(struct winbio_unix_device) == 640 );
 C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, driver) == 8 );
 C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, device_type) == 520 );
 C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, enroll_stages) == 532 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, usb_vendor) == 536 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, usb_release_minor) == 542 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, usb_serial) == 544 );
+C_ASSERT( FIELD_OFFSET(struct winbio_unix_device, usb_port) == 608 );
 C_ASSERT( sizeof(struct enum_devices_params) == 16 );
 C_ASSERT( FIELD_OFFSET(struct enum_devices_params, count) == 12 );
 C_ASSERT( sizeof(struct device_change_params) == 16 );

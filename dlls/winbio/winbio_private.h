@@ -84,6 +84,11 @@ struct unit
     HANDLE claim;                   /* lock file: held by the process that has the device open */
     HANDLE want_event;              /* named: set by a process that waits for the device */
     PTP_WAIT want_wait;             /* on want_event, while the device is open */
+    /* session.c: a private pool of this process that has the unit,
+     * guarded by the pools' lock */
+    LONG pool_users;                /* its sessions */
+    GUID pool_database;             /* its database */
+    HANDLE pool_claim;              /* named: tells the other processes */
 };
 
 /* units.c */
@@ -91,6 +96,8 @@ extern HRESULT units_get_schemas( WINBIO_UNIT_SCHEMA **schemas, SIZE_T *count );
 extern struct unit *unit_from_id( WINBIO_UNIT_ID id );
 extern struct unit *unit_from_device( UINT64 device_id );
 extern void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema );
+/* DeviceInstanceId: the unit's name under HKLM\System\CurrentControlSet\Enum */
+extern void unit_get_instance_id( const struct unit *unit, WCHAR *id, SIZE_T len );
 extern WINBIO_CAPABILITIES unit_capabilities( const struct unit *unit );
 /* all current units; the array is freed with winbio_free, the units live on */
 extern HRESULT units_get_all( struct unit ***units, SIZE_T *count );
@@ -191,10 +198,24 @@ struct session
 };
 
 /* databases.c */
+struct winbio_database;
 extern const GUID winbio_system_database;
 extern const GUID winbio_template_format;
 extern BOOL database_is_installed( const GUID *id );
+extern BOOL database_parse_guid( const WCHAR *str, GUID *guid );
+extern void database_register_system(void);
+extern HRESULT database_open( const GUID *id, struct winbio_database **db );
 extern HRESULT databases_get_schemas( WINBIO_STORAGE_SCHEMA **schemas, SIZE_T *count );
+extern BOOL reg_get_dword( HKEY key, const WCHAR *name, DWORD *value );
+extern BOOL reg_get_string( HKEY key, const WCHAR *name, WCHAR *value, DWORD len );
+extern BOOL reg_set_dword( HKEY key, const WCHAR *name, DWORD value );
+extern BOOL reg_set_string( HKEY key, const WCHAR *name, const WCHAR *value );
+
+/* config.c: the units' configurations under Enum\<instance id> */
+extern void config_register_unit( const struct unit *unit );
+/* S_OK when the unit has a configuration for a private pool of this
+ * database and mode, else WINBIO_E_CONFIGURATION_FAILURE. */
+extern HRESULT config_check_private( const struct unit *unit, const GUID *database, WINBIO_SESSION_FLAGS flags );
 
 /* enroll.c */
 extern void enrollment_discard( struct session *session );
@@ -220,6 +241,13 @@ extern void session_end( struct session *session );
 /* A WinBioCancel or close since the calling thread's call on it began. */
 extern BOOL session_call_canceled( struct session *session );
 extern struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id );
+/* WINBIO_POOL_PRIVATE while a private session of any process has the unit */
+extern WINBIO_POOL_TYPE session_unit_pool( const struct unit *unit );
+/* FALSE when the unit is in a private pool that is not the session's */
+extern BOOL session_may_use( const struct session *session, const struct unit *unit );
+/* The session's unit with this id: WINBIO_E_INVALID_UNIT when it has none,
+ * WINBIO_E_INCORRECT_SENSOR_POOL when a private pool took it since. */
+extern HRESULT session_get_unit( struct session *session, WINBIO_UNIT_ID id, struct unit **unit );
 /* A reference on the session behind a handle of any kind, or NULL. */
 extern struct session *session_grab( WINBIO_SESSION_HANDLE handle );
 extern struct session *session_addref( struct session *session );

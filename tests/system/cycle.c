@@ -31,41 +31,7 @@
 #include <winbio.h>
 
 #include "wine/test.h"
-
-/* A finger on the sensor, from another thread: the client's call blocks
- * until the finger comes, and opens the sensor only once it runs. */
-struct finger
-{
-    HANDLE thread;
-    const char *print;
-    char reply[VSENSOR_LINE_MAX];
-    BOOL ret;
-};
-
-static DWORD WINAPI finger_thread( void *arg )
-{
-    struct finger *finger = arg;
-
-    finger->ret = vsensor_command( finger->reply, sizeof(finger->reply), "IMAGE %s", finger->print );
-    return 0;
-}
-
-static void put_finger( struct finger *finger, const char *print )
-{
-    finger->print = print;
-    finger->reply[0] = 0;
-    finger->ret = FALSE;
-    finger->thread = CreateThread( NULL, 0, finger_thread, finger, 0, NULL );
-}
-
-static void lift_finger( struct finger *finger )
-{
-    ok( finger->thread != NULL, "CreateThread failed\n" );
-    if (!finger->thread) return;
-    ok( !WaitForSingleObject( finger->thread, 60000 ), "the touch of %s still waits\n", finger->print );
-    CloseHandle( finger->thread );
-    ok( finger->ret, "touch of %s: %s\n", finger->print, finger->reply );
-}
+#include "finger.h"
 
 /* The account of the process, the way clients build their identity. */
 static BOOL get_current_identity( WINBIO_IDENTITY *identity )
@@ -231,47 +197,21 @@ static void test_cycle(void)
 static void share_enroll( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID sensor, WINBIO_BIOMETRIC_SUBTYPE finger_id,
                           const char *print )
 {
-    WINBIO_REJECT_DETAIL reject = 0;
     WINBIO_IDENTITY identity;
     BOOLEAN is_new = FALSE;
-    unsigned int captures = 0;
-    struct finger finger;
     HRESULT hr;
 
-    hr = WinBioEnrollBegin( session, finger_id, sensor );
-    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
-    if (FAILED(hr)) return;
-    do
-    {
-        put_finger( &finger, print );
-        hr = WinBioEnrollCapture( session, &reject );
-        lift_finger( &finger );
-    }
-    while ((hr == WINBIO_I_MORE_DATA || hr == WINBIO_E_BAD_CAPTURE) && ++captures < 10);
-    ok( hr == S_OK, "WinBioEnrollCapture returned %#lx, reject detail %lu\n", hr, reject );
-    if (hr != S_OK)
-    {
-        WinBioEnrollDiscard( session );
-        return;
-    }
-    hr = WinBioEnrollCommit( session, &identity, &is_new );
-    ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    hr = enroll_print( session, sensor, finger_id, print, &identity, &is_new );
+    ok( hr == S_OK, "enrolling %s: %#lx\n", print, hr );
     ok( is_new, "the template of %s is not new\n", print );
 }
 
 static HRESULT share_identify( WINBIO_SESSION_HANDLE session, const char *print, WINBIO_IDENTITY *identity,
                                WINBIO_BIOMETRIC_SUBTYPE *subfactor )
 {
-    WINBIO_REJECT_DETAIL reject = 0;
     WINBIO_UNIT_ID unit = 0;
-    struct finger finger;
-    HRESULT hr;
 
-    *subfactor = WINBIO_SUBTYPE_NO_INFORMATION;
-    put_finger( &finger, print );
-    hr = WinBioIdentify( session, &unit, identity, subfactor, &reject );
-    lift_finger( &finger );
-    return hr;
+    return identify_print( session, print, &unit, identity, subfactor );
 }
 
 static void test_share(void)

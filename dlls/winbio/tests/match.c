@@ -761,16 +761,14 @@ static void test_capture_not_image(void)
 
 /* Verify on virtual_device, a sensor that matches on its own and can only
  * verify: enrollment and matching take "SCAN <id>" touches. */
-static HRESULT device_touch_call( WINBIO_SESSION_HANDLE session, const char *scan, int call,
+static HRESULT device_touch_call( WINBIO_SESSION_HANDLE session, const char *scan, WINBIO_IDENTITY *identity,
                                   WINBIO_REJECT_DETAIL *reject, BOOLEAN *match, WINBIO_UNIT_ID *unit )
 {
-    WINBIO_IDENTITY identity;
     struct touch touch;
     HRESULT hr;
 
-    get_user_identity( &identity );
     start_touch( &touch, "DEVICE", scan, 0 );
-    if (call) hr = WinBioVerify( session, &identity, WINBIO_ANSI_381_POS_LH_THUMB, unit, match, reject );
+    if (identity) hr = WinBioVerify( session, identity, WINBIO_ANSI_381_POS_LH_THUMB, unit, match, reject );
     else hr = WinBioEnrollCapture( session, reject );
     touch_join( &touch );
     return hr;
@@ -792,7 +790,7 @@ static void test_device_verify(void)
     ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
     for (i = 0; hr == S_OK || hr == WINBIO_I_MORE_DATA; i++)
     {
-        hr = device_touch_call( session, "SCAN finger-d", 0, &reject, NULL, NULL );
+        hr = device_touch_call( session, "SCAN finger-d", NULL, &reject, NULL, NULL );
         if (i < IMAGE_ENROLL_STAGES - 1) ok( hr == WINBIO_I_MORE_DATA, "capture %u: got %#lx\n", i, hr );
         else
         {
@@ -803,23 +801,24 @@ static void test_device_verify(void)
     hr = WinBioEnrollCommit( session, &identity, &is_new );
     ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
     ok( is_new, "not a new template\n" );
+    /* the private pool's new GUID */
+    ok( identity.Type == WINBIO_ID_TYPE_GUID, "identity type %lu\n", identity.Type );
 
-    hr = device_touch_call( session, "SCAN finger-d", 1, &reject, &match, &unit );
+    hr = device_touch_call( session, "SCAN finger-d", &identity, &reject, &match, &unit );
     ok( hr == S_OK, "verify: got %#lx\n", hr );
     ok( match, "the enrolled finger does not match\n" );
     ok( unit == device_unit, "unit %lu\n", unit );
 
-    hr = device_touch_call( session, "SCAN finger-x", 1, &reject, &match, &unit );
+    hr = device_touch_call( session, "SCAN finger-x", &identity, &reject, &match, &unit );
     ok( hr == WINBIO_E_NO_MATCH, "another finger: got %#lx\n", hr );
     ok( !match, "another finger matches\n" );
 
     /* a sensor failure is reported, and the session goes on working */
-    hr = device_touch_call( session, "ERROR 0", 1, &reject, &match, &unit );
+    hr = device_touch_call( session, "ERROR 0", &identity, &reject, &match, &unit );
     ok( hr == WINBIO_E_DEVICE_FAILURE, "sensor error: got %#lx\n", hr );
-    hr = device_touch_call( session, "SCAN finger-d", 1, &reject, &match, &unit );
+    hr = device_touch_call( session, "SCAN finger-d", &identity, &reject, &match, &unit );
     ok( hr == S_OK && match, "verify after the error: got %#lx, match %u\n", hr, match );
 
-    get_user_identity( &identity );
     hr = WinBioDeleteTemplate( session, device_unit, &identity, WINBIO_SUBTYPE_ANY );
     ok( hr == S_OK, "WinBioDeleteTemplate returned %#lx\n", hr );
 
@@ -827,7 +826,7 @@ static void test_device_verify(void)
      * and is then gone from the units (last: the device is gone for good) */
     hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_LH_THUMB, device_unit );
     ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
-    hr = device_touch_call( session, "UNPLUG", 0, &reject, NULL, NULL );
+    hr = device_touch_call( session, "UNPLUG", NULL, &reject, NULL, NULL );
     ok( hr == WINBIO_E_SENSOR_UNAVAILABLE, "capture on an unplugged sensor: got %#lx\n", hr );
     WinBioEnrollDiscard( session );
     /* the unplugged device is closed as soon as nothing runs on it, and

@@ -158,11 +158,52 @@ static inline void format_guid( WCHAR *buffer, SIZE_T len, const GUID *guid )
 
 #define DATABASES_KEY L"System\\CurrentControlSet\\Services\\WbioSrvc\\Databases"
 
+/* Adds (add) or removes the private configurations of a database on every
+ * unit, as a setup program does: a private session opens a unit only in
+ * one of those.  Both modes, so that either flag opens the unit. */
+static inline void configure_units( const GUID *id, BOOL add )
+{
+    WINBIO_UNIT_SCHEMA *units = NULL;
+    WCHAR path[512], name[16], guid[40], value[40];
+    DWORD mode, zero = 0, size;
+    SIZE_T count = 0, i;
+    HKEY key;
+
+    format_guid( guid, ARRAY_SIZE(guid), id );
+    if (WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ) != S_OK) return;
+    for (i = 0; i < count; i++)
+    {
+        for (mode = WINBIO_SENSOR_BASIC_MODE; mode <= WINBIO_SENSOR_ADVANCED_MODE; mode++)
+        {
+            /* numbered after the system configuration, 0, and clear of a program's */
+            swprintf( name, ARRAY_SIZE(name), L"%lu", 900 + mode );
+            swprintf( path, ARRAY_SIZE(path),
+                      L"System\\CurrentControlSet\\Enum\\%s\\Device Parameters\\WinBio\\Configurations\\%s",
+                      units[i].DeviceInstanceId, name );
+            if (!add)
+            {
+                size = sizeof(value);
+                if (!RegGetValueW( HKEY_LOCAL_MACHINE, path, L"DatabaseId", RRF_RT_REG_SZ, NULL, value, &size ) &&
+                    !wcsicmp( value, guid ))
+                    RegDeleteKeyW( HKEY_LOCAL_MACHINE, path );
+                continue;
+            }
+            if (RegCreateKeyExW( HKEY_LOCAL_MACHINE, path, 0, NULL, 0, KEY_ALL_ACCESS, NULL, &key, NULL )) continue;
+            RegSetValueExW( key, L"SensorMode", 0, REG_DWORD, (const BYTE *)&mode, sizeof(mode) );
+            RegSetValueExW( key, L"SystemSensor", 0, REG_DWORD, (const BYTE *)&zero, sizeof(zero) );
+            RegSetValueExW( key, L"DatabaseId", 0, REG_SZ, (const BYTE *)guid, (lstrlenW( guid ) + 1) * sizeof(WCHAR) );
+            RegCloseKey( key );
+        }
+    }
+    WinBioFree( units );
+}
+
 /* A private database, registered the way a setup program does on Windows
- * (values as in Microsoft's private pool sample).  On Wine only: Windows'
- * service reads its databases when it starts (private-pool-setup.md has the
- * setup program restart it), and a test must not change the biometric
- * configuration of a real machine.  FALSE elsewhere, and callers skip. */
+ * (values as in Microsoft's private pool sample), with a configuration for
+ * it on every unit.  On Wine only: Windows' service reads its databases
+ * when it starts (private-pool-setup.md has the setup program restart it),
+ * and a test must not change the biometric configuration of a real
+ * machine.  FALSE elsewhere, and callers skip. */
 static inline BOOL register_database( const GUID *id )
 {
     static const struct { const WCHAR *name; DWORD value; } dwords[] =
@@ -187,6 +228,7 @@ static inline BOOL register_database( const GUID *id )
     RegSetValueExW( key, L"ConnectionString", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
     RegSetValueExW( key, L"Filepath", 0, REG_SZ, (const BYTE *)L"", sizeof(WCHAR) );
     RegCloseKey( key );
+    configure_units( id, TRUE );
     return TRUE;
 }
 
@@ -205,6 +247,7 @@ static inline void unregister_database( const GUID *id )
     format_guid( guid, ARRAY_SIZE(guid), id );
     swprintf( name, ARRAY_SIZE(name), DATABASES_KEY L"\\{%s}", guid );
     RegDeleteKeyW( HKEY_LOCAL_MACHINE, name );
+    configure_units( id, FALSE );
 }
 
 /*
