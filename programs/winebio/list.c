@@ -92,6 +92,40 @@ int cmd_list( const struct options *options )
     return EXIT_OK;
 }
 
+/* How many of the user's fingers (FINGER, or all with WINBIO_SUBTYPE_ANY)
+ * the units of OPTIONS hold; -1 after a failure, which is printed. */
+int count_user_fingers( WINBIO_SESSION_HANDLE session, const struct options *options,
+                        WINBIO_BIOMETRIC_SUBTYPE finger )
+{
+    WINBIO_BIOMETRIC_SUBTYPE *fingers;
+    WINBIO_UNIT_SCHEMA *units;
+    WINBIO_IDENTITY user;
+    SIZE_T count, enrolled, i, j;
+    int found = 0;
+    HRESULT hr;
+
+    if (FAILED(hr = get_user_identity( &user ))) return fail_hr( L"cannot tell who you are", hr ), -1;
+    if (FAILED(hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count )))
+        return fail_hr( L"cannot list the sensors", hr ), -1;
+    for (i = 0; i < count; i++)
+    {
+        if (options->unit && units[i].UnitId != options->unit) continue;
+        hr = WinBioEnumEnrollments( session, units[i].UnitId, &user, &fingers, &enrolled );
+        if (hr == WINBIO_E_UNKNOWN_ID) continue;
+        if (FAILED(hr))
+        {
+            found = -1;
+            fail_hr( L"cannot list your fingers", hr );
+            break;
+        }
+        for (j = 0; j < enrolled; j++)
+            if (finger == WINBIO_SUBTYPE_ANY || fingers[j] == finger) found++;
+        WinBioFree( fingers );
+    }
+    WinBioFree( units );
+    return found;
+}
+
 /* Removes FINGER (or every finger, WINBIO_SUBTYPE_ANY) of the user from
  * UNIT; returns how many fingers went, or -1 after a failure. */
 static int delete_from_unit( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, const WINBIO_IDENTITY *user,

@@ -27,11 +27,23 @@ int cmd_verify( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
     WINBIO_IDENTITY user;
     WINBIO_UNIT_ID unit;
     BOOLEAN match;
+    int enrolled;
     HRESULT hr;
 
     if (FAILED(hr = check_unit( options ))) return fail_hr( L"no sensor to verify on", hr );
     if (FAILED(hr = get_user_identity( &user ))) return fail_hr( L"cannot tell who you are", hr );
     if (FAILED(hr = open_session( WINBIO_FLAG_DEFAULT, &session ))) return fail_hr( L"cannot open a session", hr );
+    /* no finger to compare with: no need to touch */
+    if ((enrolled = count_user_fingers( session, options, finger )) <= 0)
+    {
+        close_session( session );
+        if (!enrolled && finger == WINBIO_SUBTYPE_ANY)
+            output_error( L"you have no fingers enrolled; enroll one first: winebio enroll <finger>" );
+        else if (!enrolled)
+            output_error( L"your %ls is not enrolled; enroll it first: winebio enroll %ls", finger_words( finger ),
+                          finger_name( finger ) );
+        return EXIT_FAILED;
+    }
     do
     {
         if (finger == WINBIO_SUBTYPE_ANY) output( L"Touch the sensor with one of your enrolled fingers.\n" );
@@ -54,7 +66,7 @@ int cmd_verify( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
     if (hr == WINBIO_E_NO_MATCH)
     {
         if (finger == WINBIO_SUBTYPE_ANY) output_error( L"no match: the finger is none of your enrolled fingers" );
-        else output_error( L"no match: the finger is not your %ls, or it is not enrolled", finger_words( finger ) );
+        else output_error( L"no match: the finger is not your %ls", finger_words( finger ) );
         return EXIT_FAILED;
     }
     if (hr == WINBIO_E_CANCELED)

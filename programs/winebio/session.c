@@ -23,10 +23,13 @@
 
 /* The session a Ctrl+C cancels: only one is open at a time. */
 static WINBIO_SESSION_HANDLE current_session;
+static HANDLE session_closed;
 static LONG canceled;
 
 /* Runs on a thread of its own: the call that waits for a finger returns
- * WINBIO_E_CANCELED, and the command cleans up after it. */
+ * WINBIO_E_CANCELED, and the command cleans up after it.  A cancel that
+ * comes just before the call has begun ends nothing, so it is repeated
+ * until the command has closed the session. */
 static BOOL WINAPI ctrl_handler( DWORD type )
 {
     WINBIO_SESSION_HANDLE session = current_session;
@@ -34,12 +37,12 @@ static BOOL WINAPI ctrl_handler( DWORD type )
     if (type != CTRL_C_EVENT && type != CTRL_BREAK_EVENT) return FALSE;
     if (!session) return FALSE;
     InterlockedExchange( &canceled, 1 );
-    WinBioCancel( session );
+    do WinBioCancel( session );
+    while (WaitForSingleObject( session_closed, 100 ) == WAIT_TIMEOUT);
     return TRUE;
 }
 
-/* Whether Ctrl+C was pressed: a command checks before each wait too,
- * since a cancel that comes between two calls ends neither. */
+/* Whether Ctrl+C was pressed: a command checks before each wait too. */
 BOOL was_canceled(void)
 {
     return InterlockedCompareExchange( &canceled, 0, 0 ) != 0;
@@ -53,17 +56,25 @@ HRESULT open_session( WINBIO_SESSION_FLAGS flags, WINBIO_SESSION_HANDLE *session
     hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, flags, NULL, 0, WINBIO_DB_DEFAULT,
                             session );
     if (FAILED(hr)) return hr;
+    /* The handler stays: Wine runs handlers inside the lock that
+     * SetConsoleCtrlHandler takes, so removing it while it waits for the
+     * close would never return.  Without a session it does nothing. */
+    if (!session_closed)
+    {
+        session_closed = CreateEventW( NULL, TRUE, FALSE, NULL );
+        SetConsoleCtrlHandler( ctrl_handler, TRUE );
+    }
+    ResetEvent( session_closed );
     current_session = *session;
-    SetConsoleCtrlHandler( ctrl_handler, TRUE );
     return S_OK;
 }
 
 void close_session( WINBIO_SESSION_HANDLE session )
 {
     if (!session) return;
-    SetConsoleCtrlHandler( ctrl_handler, FALSE );
     current_session = 0;
     WinBioCloseSession( session );
+    SetEvent( session_closed );
 }
 
 /* The account running the program, the owner of what it enrolls. */

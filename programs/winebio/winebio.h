@@ -69,5 +69,7 @@ int cmd_identify( const struct options *options );
 int cmd_delete( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger );
 int cmd_capture( const struct options *options, const WCHAR *path );
 int list_user_fingers( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, const WCHAR *indent );
+int count_user_fingers( WINBIO_SESSION_HANDLE session, const struct options *options,
+                        WINBIO_BIOMETRIC_SUBTYPE finger );
 
 #endif /* __WINEBIO_H */
