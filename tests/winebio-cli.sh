@@ -223,15 +223,18 @@ w_verify_none()
 }
 
 # Ctrl+C after the first good touch: the enrollment is discarded, and the
-# unit holds what it held before; the next one starts afresh and completes
+# unit holds what it held before; the next one starts afresh and completes.
+# That one has no --unit: of several sensors, the one touched first is used.
 w_cancel()
 {
+    local touches="IMAGE+loop-right.pgm IMAGE+loop-right.pgm IMAGE+loop-right.pgm"
     winebio "IMAGE+whorl.pgm INT" --unit $image_unit enroll left-thumb &&
         ends_with 1 && has "^touch 2 of 5: " "^winebio: enrollment canceled: nothing was saved\$" &&
         fingers_on $image_unit right-index &&
-    winebio "IMAGE+loop-right.pgm IMAGE+loop-right.pgm IMAGE+loop-right.pgm IMAGE+loop-right.pgm IMAGE+loop-right.pgm" \
-        --unit $image_unit enroll left-thumb && ends_with 0 && has "^touch 1 of 5: " &&
-        [ "$(grep -c '^touch ' "$out")" -eq 5 ] && has "^your fingers:  right-index, left-thumb\$"
+    winebio "$touches $touches" enroll left-thumb && ends_with 0 &&
+        has "^There are 3 sensors: touch the one to use" "^Enrolling your left thumb on unit $image_unit;" \
+            "^touch 1 of 5: " && [ "$(grep -c '^touch ' "$out")" -eq 5 ] &&
+        has "^your fingers:  right-index, left-thumb\$"
 }
 
 w_capture()

@@ -92,6 +92,16 @@ int cmd_list( const struct options *options )
     return EXIT_OK;
 }
 
+/* The one line for a finger (or any finger) the user has not enrolled. */
+void report_not_enrolled( WINBIO_BIOMETRIC_SUBTYPE finger )
+{
+    if (finger == WINBIO_SUBTYPE_ANY)
+        output_error( L"you have no fingers enrolled (winebio enroll <finger> enrolls one)" );
+    else
+        output_error( L"your %ls is not enrolled (winebio enroll %ls enrolls it)", finger_words( finger ),
+                      finger_name( finger ) );
+}
+
 /* How many of the user's fingers (FINGER, or all with WINBIO_SUBTYPE_ANY)
  * the units of OPTIONS hold; -1 after a failure, which is printed. */
 int count_user_fingers( WINBIO_SESSION_HANDLE session, const struct options *options,
@@ -155,32 +165,49 @@ static int delete_from_unit( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit,
     return deleted;
 }
 
+/* Whether the user wants FINGER (or every finger) deleted. */
+static BOOL confirm_delete( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
+{
+    WCHAR question[128];
+
+    if (options->yes) return TRUE;
+    if (finger == WINBIO_SUBTYPE_ANY)
+        _snwprintf( question, ARRAY_SIZE(question) - 1, L"Delete all your fingers%ls?",
+                    options->unit ? L" on this unit" : L"" );
+    else
+        _snwprintf( question, ARRAY_SIZE(question) - 1, L"Delete your %ls?", finger_words( finger ) );
+    question[ARRAY_SIZE(question) - 1] = 0;
+    return ask_yes_no( question );
+}
+
 int cmd_delete( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
 {
     WINBIO_SESSION_HANDLE session = 0;
     WINBIO_UNIT_SCHEMA *units;
     WINBIO_IDENTITY user;
     SIZE_T count, i;
-    int deleted = 0, ret;
+    int enrolled;
     HRESULT hr;
-    WCHAR question[128];
 
     if (FAILED(hr = check_unit( options ))) return fail_hr( L"no sensor to delete from", hr );
     if (FAILED(hr = get_user_identity( &user ))) return fail_hr( L"cannot tell who you are", hr );
-    if (!options->yes)
+
+    /* nothing to delete, nothing to ask; and no session stays open while
+     * the question waits, so that Ctrl+C ends the program there */
+    if (FAILED(hr = open_session( WINBIO_FLAG_DEFAULT, &session ))) return fail_hr( L"cannot open a session", hr );
+    enrolled = count_user_fingers( session, options, finger );
+    close_session( session );
+    if (enrolled <= 0)
     {
-        if (finger == WINBIO_SUBTYPE_ANY)
-            _snwprintf( question, ARRAY_SIZE(question) - 1, L"Delete all your fingers%ls?",
-                        options->unit ? L" on this unit" : L"" );
-        else
-            _snwprintf( question, ARRAY_SIZE(question) - 1, L"Delete your %ls?", finger_words( finger ) );
-        question[ARRAY_SIZE(question) - 1] = 0;
-        if (!ask_yes_no( question ))
-        {
-            output_error( L"nothing deleted" );
-            return EXIT_FAILED;
-        }
+        if (!enrolled) report_not_enrolled( finger );
+        return EXIT_FAILED;
     }
+    if (!confirm_delete( options, finger ))
+    {
+        output_error( L"nothing deleted" );
+        return EXIT_FAILED;
+    }
+
     if (FAILED(hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count )))
         return fail_hr( L"cannot list the sensors", hr );
     if (FAILED(hr = open_session( WINBIO_FLAG_DEFAULT, &session )))
@@ -191,14 +218,9 @@ int cmd_delete( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
     for (i = 0; i < count; i++)
     {
         if (options->unit && units[i].UnitId != options->unit) continue;
-        if ((ret = delete_from_unit( session, units[i].UnitId, &user, finger )) < 0) break;
-        deleted += ret;
+        if (delete_from_unit( session, units[i].UnitId, &user, finger ) < 0) break;
     }
     close_session( session );
     WinBioFree( units );
-    if (i < count) return EXIT_FAILED;
-    if (deleted) return EXIT_OK;
-    if (finger == WINBIO_SUBTYPE_ANY) output_error( L"you have no fingers enrolled" );
-    else output_error( L"your %ls is not enrolled", finger_words( finger ) );
-    return EXIT_FAILED;
+    return i < count ? EXIT_FAILED : EXIT_OK;
 }

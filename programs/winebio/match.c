@@ -37,11 +37,7 @@ int cmd_verify( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
     if ((enrolled = count_user_fingers( session, options, finger )) <= 0)
     {
         close_session( session );
-        if (!enrolled && finger == WINBIO_SUBTYPE_ANY)
-            output_error( L"you have no fingers enrolled; enroll one first: winebio enroll <finger>" );
-        else if (!enrolled)
-            output_error( L"your %ls is not enrolled; enroll it first: winebio enroll %ls", finger_words( finger ),
-                          finger_name( finger ) );
+        if (!enrolled) report_not_enrolled( finger );
         return EXIT_FAILED;
     }
     do

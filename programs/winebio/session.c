@@ -114,9 +114,15 @@ void identity_words( const WINBIO_IDENTITY *identity, WCHAR *buffer, DWORD size 
             _snwprintf( buffer, size, L"an unknown account" );
         break;
     case WINBIO_ID_TYPE_GUID:
-        _snwprintf( buffer, size, L"the template {%08lx-...} of another program",
-                    identity->Value.TemplateGuid.Data1 );
+    {
+        const GUID *guid = &identity->Value.TemplateGuid;
+
+        /* private pools name their templates by GUID, not by account */
+        _snwprintf( buffer, size, L"template {%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",
+                    guid->Data1, guid->Data2, guid->Data3, guid->Data4[0], guid->Data4[1], guid->Data4[2],
+                    guid->Data4[3], guid->Data4[4], guid->Data4[5], guid->Data4[6], guid->Data4[7] );
         break;
+    }
     default:
         _snwprintf( buffer, size, L"an identity of type %lu", identity->Type );
         break;

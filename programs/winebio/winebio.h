@@ -69,6 +69,7 @@ int cmd_identify( const struct options *options );
 int cmd_delete( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger );
 int cmd_capture( const struct options *options, const WCHAR *path );
 int list_user_fingers( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, const WCHAR *indent );
+void report_not_enrolled( WINBIO_BIOMETRIC_SUBTYPE finger );
 int count_user_fingers( WINBIO_SESSION_HANDLE session, const struct options *options,
                         WINBIO_BIOMETRIC_SUBTYPE finger );
 
