@@ -25,6 +25,7 @@ TEST_TIMEOUT=${TEST_TIMEOUT:-300}
 work=$(mktemp -d /tmp/winbio-check.XXXXXX)
 . tests/wine-env.sh
 . tests/runner.sh
+. tests/winebio-cli.sh
 # a flaky failure in a child process counts in its exit status too
 export WINETEST_REPORT_FLAKY=1
 
@@ -91,6 +92,7 @@ unix_tables()
 check "every function winbio.h declares is exported" sh tests/check-prototypes.sh
 for arch in $ARCHS; do
     check "$arch winbio.dll is marked as a Wine builtin" grep -q "Wine builtin DLL" dlldir/$arch-windows/winbio.dll
+    check "$arch winebio.exe is marked as a Wine builtin" grep -q "Wine builtin DLL" dlldir/$arch-windows/winebio.exe
     # with new WoW64 the i386 dll has no winbio.so of its own
     [ "$(make -s print-${arch}_unixlib)" = yes ] &&
         check "$arch winbio.so exports its Unix call tables, one entry per function" unix_tables $arch
@@ -102,6 +104,7 @@ note "creating a Wine prefix in $work/prefix"
 check "prefix has the build-tree winbio.dll" wine_env_setup "$work/prefix"
 has_arch i386 && check "prefix has a 32-bit copy of winbio.dll" \
     test -f "$WINEPREFIX/drive_c/windows/syswow64/winbio.dll"
+check "prefix has the settings program winebio.exe" test -f "$WINEPREFIX/drive_c/windows/system32/winebio.exe"
 # The runner's self-test: tests/runner.sh counts programs made to
 # misbehave, in a shell of its own whose totals stay out of these; each
 # line it must print is one check here.
@@ -211,6 +214,11 @@ for arch in $run_archs; do
     run_program "$arch" "$bin/tests/testlist.txt" "" env $sensor_env "$wine" "$bin/winbio_test.exe"
     run_program "$arch storage" "$bin/storage/testlist.txt" "" "$wine" "$bin/storage_test.exe"
     run_program "$arch system" "$bin/system/testlist.txt" share env $sensor_env "$wine" "$bin/system_test.exe"
+    # the settings program, run as users run it: wine winebio <command>
+    case $arch in
+    i386) winebio_checks "$wine" 'C:\windows\syswow64\winebio.exe' $arch ;;
+    *) winebio_checks "$wine" winebio $arch ;;
+    esac
     # what the same programs of the other architecture would count
     arch_checks=$((passed + failed + skipped + todo - counted))
 done
@@ -268,6 +276,7 @@ for arch in $ARCHS; do
     incdir=$stage$(make -s print-${arch}_mingwincludedir)
     libdir=$stage$(make -s print-${arch}_mingwlibdir)
     cc=$(make -s print-${arch}_target)-gcc
+    check "$arch installed settings program" test -f "$dlldir/$arch-windows/winebio.exe"
     check "$arch installed dll and Unix library" sh -c "test -f '$dlldir/$arch-windows/winbio.dll' &&
           { [ '$(make -s print-${arch}_unixlib)' = no ] || test -f '$dlldir/$arch-unix/winbio.so'; }"
     check "$arch mingw client builds against the installed headers" \
@@ -286,6 +295,24 @@ for arch in $ARCHS; do
           "${cc%-gcc}-objdump -p '$work/rawcapture-ucrt-$arch.exe' >'$work/imports' && \
            grep -q 'DLL Name: api-ms-win-crt-runtime' '$work/imports' && ! grep -qi 'DLL Name: msvcrt' '$work/imports'"
 done
+# installed_winebio WINE DLLDIR: a fresh prefix made with the installed Wine
+# directory gets winebio.exe from wineboot -u, and "wine winebio" runs it
+installed_winebio()
+{
+    (
+        export WINEPREFIX="$work/fresh-prefix" WINEDLLPATH="$2"
+        "$WINE64" wineboot -u >/dev/null 2>&1
+        test -f "$WINEPREFIX/drive_c/windows/system32/winebio.exe" || { echo "no system32/winebio.exe"; exit 1; }
+        client_output "$work/fresh.out" "$1" winebio --help || exit 1
+        grep '^Usage: winebio' "$work/fresh.out"
+        "$WINESERVER" -k 2>/dev/null
+        "$WINESERVER" -w 2>/dev/null
+    )
+    status=$?
+    rm -rf "$work/fresh-prefix"
+    return $status
+}
+
 for arch in $run_archs; do
     wine=$(loader $arch)
     if [ -f "$work/client-$arch.exe" ]; then
@@ -293,6 +320,8 @@ for arch in $run_archs; do
         # a process that sees only one of the sensors gives it the same unit id
         check "$arch unit ids stay with their sensors" client_unit_ids "$wine" "$work/client-$arch.exe"
     fi
+    [ $arch = x86_64 ] && check "installed winebio.exe starts in a fresh prefix: wine winebio --help" \
+        installed_winebio "$wine" "$stage$(make -s print-x86_64_winedlldir)"
     for crt in msvcrt ucrt; do
         [ -f "$work/rawcapture-$crt-$arch.exe" ] || continue
         check "$arch raw-capture client ($crt) captures a sample" \
@@ -548,7 +577,7 @@ if [ -n "$i386_reason" ]; then
             $i386_checks "$i386_reason" estimated ;;
     *)
         skip_section "32-bit (i386) build, tests and shared enrollments between 64-bit and 32-bit programs" \
-            $((i386_checks + 6)) "$i386_reason" estimated ;;
+            $((i386_checks + 8)) "$i386_reason" estimated ;;
     esac
 fi
 
