@@ -517,6 +517,8 @@ void async_cancel( struct session *session )
 
     EnterCriticalSection( &session->cs );
     session->cancel_epoch++;
+    /* calls waiting for their turn on the session see the new epoch */
+    WakeAllConditionVariable( &session->idle );
     LeaveCriticalSection( &session->cs );
     session_cancel_running( session );
     /* calls still waiting for a unit see the new epoch (every unit: the

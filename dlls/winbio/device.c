@@ -264,6 +264,12 @@ void device_remove_user( struct unit *unit )
     LeaveCriticalSection( &unit->cs );
 }
 
+/* Why another session's hold on the unit is in the way.  Called with unit->cs held. */
+static HRESULT owner_error( const struct unit *unit )
+{
+    return unit->owner_enrolls ? WINBIO_E_ENROLLMENT_IN_PROGRESS : WINBIO_E_LOCK_VIOLATION;
+}
+
 HRESULT device_acquire( struct unit *unit, struct session *session )
 {
     HRESULT hr = S_OK;
@@ -273,7 +279,7 @@ HRESULT device_acquire( struct unit *unit, struct session *session )
     {
         if (unit->owner && unit->owner != session)
         {
-            hr = unit->owner->enrollment ? WINBIO_E_ENROLLMENT_IN_PROGRESS : WINBIO_E_LOCK_VIOLATION;
+            hr = owner_error( unit );
             break;
         }
         if (!unit->busy) break;
@@ -326,7 +332,11 @@ HRESULT device_wait_owner( struct unit *unit, struct session *session )
         }
         SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
     }
-    if (SUCCEEDED(hr)) unit->owner = session;
+    if (SUCCEEDED(hr))
+    {
+        unit->owner = session;
+        unit->owner_enrolls = FALSE;
+    }
     LeaveCriticalSection( &unit->cs );
     return hr;
 }
@@ -344,26 +354,30 @@ HRESULT device_check_enrollment( struct unit *unit, struct session *session )
     HRESULT hr = S_OK;
 
     EnterCriticalSection( &unit->cs );
-    if (unit->owner && unit->owner != session && unit->owner->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (unit->owner && unit->owner != session && unit->owner_enrolls) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     LeaveCriticalSection( &unit->cs );
     return hr;
 }
 
 /* Reserves the unit for one session (enrollment, WinBioLockUnit), or gives it back. */
-HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own )
+HRESULT device_set_owner( struct unit *unit, struct session *session, enum device_owner how )
 {
     HRESULT hr = S_OK;
 
     EnterCriticalSection( &unit->cs );
-    if (own)
+    if (how != OWNER_NONE)
     {
-        if (unit->owner && unit->owner != session)
-            hr = unit->owner->enrollment ? WINBIO_E_ENROLLMENT_IN_PROGRESS : WINBIO_E_LOCK_VIOLATION;
-        else unit->owner = session;
+        if (unit->owner && unit->owner != session) hr = owner_error( unit );
+        else
+        {
+            unit->owner = session;
+            unit->owner_enrolls = how == OWNER_ENROLL;
+        }
     }
     else if (unit->owner == session)
     {
         unit->owner = NULL;
+        unit->owner_enrolls = FALSE;
         close_if_unused( unit );
     }
     WakeAllConditionVariable( &unit->changed );
