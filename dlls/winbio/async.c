@@ -419,7 +419,11 @@ static HRESULT queue_job( struct session *session, const struct async_call *call
     job->result.TimeStamp = ((LONGLONG)now.dwHighDateTime << 32) | now.dwLowDateTime;
 
     EnterCriticalSection( &session->cs );
-    if (!session->worker_tid)
+    /* the worker ends with the close, whose result is the last one: a call
+     * queued after it (a cancel made as another thread closed) would never
+     * be reported, and WinBioWait would wait for it forever */
+    if (session->close_queued) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+    else if (!session->worker_tid)
     {
         if ((thread = CreateThread( NULL, 0, worker_proc, session_addref( session ), CREATE_SUSPENDED,
                                     &session->worker_tid )))
@@ -441,6 +445,8 @@ static HRESULT queue_job( struct session *session, const struct async_call *call
         job->result.SequenceNumber = call->operation == WINBIO_OPERATION_OPEN ||
                                      call->operation == WINBIO_OPERATION_OPEN_FRAMEWORK ? 1 : ++session->sequence;
         job->epoch = session->cancel_epoch;
+        if (call->operation == WINBIO_OPERATION_CLOSE || call->operation == WINBIO_OPERATION_CLOSE_FRAMEWORK)
+            session->close_queued = TRUE;
         if (session->queue_tail) session->queue_tail->next = job;
         else session->queue_head = job;
         session->queue_tail = job;

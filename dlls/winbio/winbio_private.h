@@ -192,6 +192,7 @@ struct session
     struct async_job *job;          /* the call the worker runs now */
     CONDITION_VARIABLE queued;      /* signalled when a call is queued */
     DWORD worker_tid;               /* 0 when no worker runs */
+    BOOL close_queued;              /* the close is queued: nothing may follow it */
     LONG pending;                   /* calls queued or running, for WinBioWait */
     LONG cancel_epoch;              /* WinBioCancel calls so far */
     ULONGLONG sequence;             /* last SequenceNumber handed out */
