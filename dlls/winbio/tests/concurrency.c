@@ -303,6 +303,66 @@ static void test_threads( WINBIO_UNIT_ID unit )
     WinBioCloseSession( session );
 }
 
+struct begin_race
+{
+    WINBIO_SESSION_HANDLE session;
+    WINBIO_UNIT_ID unit;
+    HANDLE go;
+    HRESULT hr;
+};
+
+static DWORD WINAPI begin_race_thread( void *arg )
+{
+    struct begin_race *race = arg;
+
+    WaitForSingleObject( race->go, INFINITE );
+    race->hr = WinBioEnrollBegin( race->session, WINBIO_ANSI_381_POS_LH_LITTLE_FINGER, race->unit );
+    return 0;
+}
+
+/* Threads that begin an enrollment on one session at the same moment: one
+ * gets it, the others are told one is in progress, and one discard ends it. */
+static void test_begin_race( WINBIO_UNIT_ID unit )
+{
+    struct begin_race races[STORM_THREADS];
+    HANDLE threads[STORM_THREADS], go;
+    WINBIO_SESSION_HANDLE session;
+    unsigned int round, i, begun, busy;
+    HRESULT hr;
+
+    if (!(session = open_pool( &unit, 1 ))) return;
+    go = CreateEventA( NULL, TRUE, FALSE, NULL );
+    for (round = 0; round < 20; round++)
+    {
+        ResetEvent( go );
+        for (i = 0; i < STORM_THREADS; i++)
+        {
+            races[i].session = session;
+            races[i].unit = unit;
+            races[i].go = go;
+            races[i].hr = 0xdeadbeef;
+            threads[i] = CreateThread( NULL, 0, begin_race_thread, &races[i], 0, NULL );
+        }
+        SetEvent( go );
+        ok( !WaitForMultipleObjects( STORM_THREADS, threads, TRUE, 60000 ), "the threads still run\n" );
+        for (i = begun = busy = 0; i < STORM_THREADS; i++)
+        {
+            CloseHandle( threads[i] );
+            if (races[i].hr == S_OK) begun++;
+            else if (races[i].hr == WINBIO_E_ENROLLMENT_IN_PROGRESS) busy++;
+            else ok( 0, "round %u: WinBioEnrollBegin returned %#lx\n", round, races[i].hr );
+        }
+        ok( begun == 1 && busy == STORM_THREADS - 1, "round %u: %u enrollments begun, %u refused\n",
+            round, begun, busy );
+        hr = WinBioEnrollDiscard( session );
+        ok( hr == S_OK, "round %u: WinBioEnrollDiscard returned %#lx\n", round, hr );
+        hr = WinBioEnrollDiscard( session );
+        ok( hr == WINBIO_E_INVALID_DEVICE_STATE, "round %u: second WinBioEnrollDiscard returned %#lx\n", round, hr );
+    }
+    CloseHandle( go );
+    WinBioCloseSession( session );
+}
+
 /* The two children: each enrolls its finger on its own sensor, deletes
  * it, and enrolls it again, while the other does the same. */
 #define CHILD_CYCLES 2
@@ -433,6 +493,7 @@ START_TEST(concurrency)
         skip( "cannot register a private database\n" );
         return;
     }
+    test_begin_race( image );
     test_threads( image );
     test_processes( image, storage );
     unregister_database( &concurrency_database );
