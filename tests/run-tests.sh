@@ -168,6 +168,9 @@ for arch in $run_archs; do
     # the same enumeration with no sensor at all
     run_test "$arch units, no sensor" "$wine" "$bin/winbio_test.exe" units
     run_program "$arch system" "$bin/system/testlist.txt" share env $sensor_env "$wine" "$bin/system_test.exe"
+    # every export with hostile arguments from several threads (FUZZ_CALLS,
+    # FUZZ_THREADS and FUZZ_SEED make it longer or different by hand)
+    run_program "$arch fuzz" "$bin/fuzz/testlist.txt" "" env $sensor_env "$wine" "$bin/fuzz_test.exe"
     # what the same programs of the other architecture would count
     arch_checks=$((passed + failed + skipped + todo - counted))
 done
