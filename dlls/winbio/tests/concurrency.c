@@ -367,26 +367,16 @@ static void test_begin_race( WINBIO_UNIT_ID unit )
  * it, and enrolls it again, while the other does the same. */
 #define CHILD_CYCLES 2
 
+/* The storage sensor's enrollment, committed. */
 static BOOL enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, const char *id )
 {
-    WINBIO_REJECT_DETAIL reject;
     WINBIO_IDENTITY identity;
-    struct touch scan;
+    unsigned int captures;
     BOOLEAN is_new;
-    unsigned int i;
     HRESULT hr;
 
-    hr = WinBioEnrollBegin( session, WINBIO_ANSI_381_POS_LH_INDEX_FINGER, unit );
-    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
-    if (hr != S_OK) return FALSE;
-    for (i = 0; i < 20; i++)
-    {
-        start_touch( &scan, "STORAGE SCAN", id, 0 );
-        hr = WinBioEnrollCapture( session, &reject );
-        touch_join( &scan );
-        if (hr != WINBIO_I_MORE_DATA) break;
-    }
-    ok( hr == S_OK, "the enrollment ended with %#lx\n", hr );
+    hr = enroll_scans( session, unit, WINBIO_ANSI_381_POS_LH_INDEX_FINGER, id, &captures );
+    ok( hr == S_OK, "the enrollment ended with %#lx after %u captures\n", hr, captures );
     if (hr != S_OK)
     {
         WinBioEnrollDiscard( session );
