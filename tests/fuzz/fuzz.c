@@ -160,8 +160,16 @@ static unsigned int env_number( const char *name, unsigned int fallback )
     return strtoul( buffer, NULL, 0 );
 }
 
+static void close_handle( WINBIO_SESSION_HANDLE handle, enum handle_kind kind );
+
+/* A handle opened with AsynchronousOpen comes only with its open's result:
+ * that is where it is closed, or it would stay open with its worker. */
 static void CALLBACK free_result( WINBIO_ASYNC_RESULT *result )
 {
+    if (SUCCEEDED(result->ApiStatus) && result->Operation == WINBIO_OPERATION_OPEN)
+        close_handle( result->SessionHandle, KIND_ASYNC );
+    else if (SUCCEEDED(result->ApiStatus) && result->Operation == WINBIO_OPERATION_OPEN_FRAMEWORK)
+        close_handle( result->SessionHandle, KIND_FRAMEWORK );
     WinBioFree( result );
 }
 
@@ -403,25 +411,30 @@ static HRESULT call_export( struct worker *worker, unsigned int index, unsigned 
         return WinBioAsyncMonitorFrameworkChanges( handle, pick_enum( seed, 4 ) );
     case 5:
     {
+        WINBIO_ASYNC_NOTIFICATION_METHOD method = pick_enum( seed, 3 );
         WINBIO_FRAMEWORK_HANDLE fw = 0;
 
+        /* with AsynchronousOpen, only a callback gets the handle (see free_result) */
         *uses_handle = FALSE;
-        hr = WinBioAsyncOpenFramework( pick_enum( seed, 3 ), (HWND)(ULONG_PTR)(next_random( seed ) % 3 * 0x1234),
+        hr = WinBioAsyncOpenFramework( method, (HWND)(ULONG_PTR)(next_random( seed ) % 3 * 0x1234),
                                        pick_enum( seed, 0xc000 ), maybe( seed, free_result ), NULL,
-                                       next_random( seed ) % 2, maybe( seed, &fw ) );
+                                       method == WINBIO_ASYNC_NOTIFY_CALLBACK && next_random( seed ) % 2,
+                                       maybe( seed, &fw ) );
         if (SUCCEEDED(hr) && fw) close_handle( fw, KIND_FRAMEWORK );
         return hr;
     }
     case 6:
     {
+        WINBIO_ASYNC_NOTIFICATION_METHOD method = pick_enum( seed, 3 );
         WINBIO_SESSION_HANDLE session = 0;
 
         *uses_handle = FALSE;
         hr = WinBioAsyncOpenSession( pick_enum( seed, 64 ), pick_enum( seed, 4 ), pick_enum( seed, 0x40000 ),
                                      maybe( seed, buf->units ), pick_size( seed, MAX_PATH / 2 ), database,
-                                     pick_enum( seed, 3 ), (HWND)(ULONG_PTR)(next_random( seed ) % 3 * 0x1234),
+                                     method, (HWND)(ULONG_PTR)(next_random( seed ) % 3 * 0x1234),
                                      pick_enum( seed, 0xc000 ), maybe( seed, free_result ), NULL,
-                                     next_random( seed ) % 2, maybe( seed, &session ) );
+                                     method == WINBIO_ASYNC_NOTIFY_CALLBACK && next_random( seed ) % 2,
+                                     maybe( seed, &session ) );
         if (SUCCEEDED(hr) && session) close_handle( session, KIND_ASYNC );
         return hr;
     }
