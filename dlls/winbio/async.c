@@ -300,6 +300,12 @@ static void deliver( struct session *session, struct async_job *job )
     else if (!PostMessageW( session->notify.window, session->notify.message, 0, (LPARAM)res ))
     {
         WARN( "cannot post to window %p, error %lu\n", session->notify.window, GetLastError() );
+        /* the handle of an asynchronous open comes only with its result:
+         * lost, nobody could ever close it, and its worker would stay */
+        if (SUCCEEDED(res->ApiStatus) && res->Operation == WINBIO_OPERATION_OPEN)
+            WinBioCloseSession( res->SessionHandle );
+        else if (SUCCEEDED(res->ApiStatus) && res->Operation == WINBIO_OPERATION_OPEN_FRAMEWORK)
+            WinBioCloseFramework( res->SessionHandle );
         winbio_free( res );
     }
 }

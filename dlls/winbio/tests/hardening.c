@@ -28,6 +28,7 @@
 #include "windef.h"
 #include "winbase.h"
 #include "winreg.h"
+#include "winuser.h"
 #include "winbio.h"
 
 #include "wine/test.h"
@@ -895,6 +896,38 @@ static void test_close_event_monitor(void)
     }
 }
 
+/* An asynchronous open whose result cannot be posted (no such window):
+ * the handle comes only with that result, so nobody could ever close it;
+ * it is closed.  Its number is the one after a handle opened just before,
+ * as Wine hands them out. */
+static void test_lost_open_result(void)
+{
+    WINBIO_SESSION_HANDLE session = 0, lost = 0xdeadbeef;
+    unsigned int tries;
+    HRESULT hr;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK) return;
+    hr = WinBioAsyncOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
+                                 WINBIO_ASYNC_NOTIFY_MESSAGE, (HWND)0x1234, WM_APP, NULL, NULL, TRUE, &lost );
+    ok( hr == S_OK, "WinBioAsyncOpenSession returned %#lx\n", hr );
+    ok( !lost, "handle %lu before the open's result\n", lost );
+    WinBioCloseSession( session );
+    if (!winetest_platform_is_wine)
+    {
+        skip( "handle numbers are Wine's\n" );
+        return;
+    }
+    /* bounded, not timed: the worker closes it once it has tried to post */
+    for (tries = 0; tries < 200; tries++)
+    {
+        if ((hr = WinBioCancel( session + 1 )) == E_HANDLE) break;
+        Sleep( 50 );
+    }
+    ok( hr == E_HANDLE, "the handle of the lost open result is still open: %#lx\n", hr );
+}
+
 /* Raw samples and maintenance access are for administrators: a caller
  * without the Administrators group gets E_ACCESSDENIED. */
 static void test_open_access_flags(void)
@@ -1023,6 +1056,7 @@ START_TEST(hardening)
     test_cancel_unit_waits();
     test_cancel_waits();
     test_close_event_monitor();
+    test_lost_open_result();
     test_open_access_flags();
     test_other_identity();
 }
