@@ -219,6 +219,9 @@ for arch in $run_archs; do
     i386) winebio_checks "$wine" 'C:\windows\syswow64\winebio.exe' $arch ;;
     *) winebio_checks "$wine" winebio $arch ;;
     esac
+    # every export with hostile arguments from several threads (FUZZ_CALLS,
+    # FUZZ_THREADS and FUZZ_SEED make it longer or different by hand)
+    run_program "$arch fuzz" "$bin/fuzz/testlist.txt" "" env $sensor_env "$wine" "$bin/fuzz_test.exe"
     # what the same programs of the other architecture would count
     arch_checks=$((passed + failed + skipped + todo - counted))
 done

@@ -313,6 +313,12 @@ static void deliver( struct session *session, struct async_job *job )
     else if (!PostMessageW( session->notify.window, session->notify.message, 0, (LPARAM)res ))
     {
         WARN( "cannot post to window %p, error %lu\n", session->notify.window, GetLastError() );
+        /* the handle of an asynchronous open comes only with its result:
+         * lost, nobody could ever close it, and its worker would stay */
+        if (SUCCEEDED(res->ApiStatus) && res->Operation == WINBIO_OPERATION_OPEN)
+            WinBioCloseSession( res->SessionHandle );
+        else if (SUCCEEDED(res->ApiStatus) && res->Operation == WINBIO_OPERATION_OPEN_FRAMEWORK)
+            WinBioCloseFramework( res->SessionHandle );
         winbio_free( res );
     }
 }
@@ -432,7 +438,11 @@ static HRESULT queue_job( struct session *session, const struct async_call *call
     job->result.TimeStamp = ((LONGLONG)now.dwHighDateTime << 32) | now.dwLowDateTime;
 
     EnterCriticalSection( &session->cs );
-    if (!session->worker_tid)
+    /* the worker ends with the close, whose result is the last one: a call
+     * queued after it (a cancel made as another thread closed) would never
+     * be reported, and WinBioWait would wait for it forever */
+    if (session->close_queued) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+    else if (!session->worker_tid)
     {
         if ((thread = CreateThread( NULL, 0, worker_proc, session_addref( session ), CREATE_SUSPENDED,
                                     &session->worker_tid )))
@@ -454,6 +464,8 @@ static HRESULT queue_job( struct session *session, const struct async_call *call
         job->result.SequenceNumber = call->operation == WINBIO_OPERATION_OPEN ||
                                      call->operation == WINBIO_OPERATION_OPEN_FRAMEWORK ? 1 : ++session->sequence;
         job->epoch = session->cancel_epoch;
+        if (call->operation == WINBIO_OPERATION_CLOSE || call->operation == WINBIO_OPERATION_CLOSE_FRAMEWORK)
+            session->close_queued = TRUE;
         if (session->queue_tail) session->queue_tail->next = job;
         else session->queue_head = job;
         session->queue_tail = job;
@@ -530,6 +542,8 @@ void async_cancel( struct session *session )
 
     EnterCriticalSection( &session->cs );
     session->cancel_epoch++;
+    /* calls waiting for their turn on the session see the new epoch */
+    WakeAllConditionVariable( &session->idle );
     LeaveCriticalSection( &session->cs );
     session_cancel_running( session );
     /* calls still waiting for a unit see the new epoch (every unit: the

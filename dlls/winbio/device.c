@@ -264,6 +264,12 @@ void device_remove_user( struct unit *unit )
     LeaveCriticalSection( &unit->cs );
 }
 
+/* Why another session's hold on the unit is in the way.  Called with unit->cs held. */
+static HRESULT owner_error( const struct unit *unit )
+{
+    return unit->owner_enrolls ? WINBIO_E_ENROLLMENT_IN_PROGRESS : WINBIO_E_LOCK_VIOLATION;
+}
+
 HRESULT device_acquire( struct unit *unit, struct session *session )
 {
     HRESULT hr = S_OK;
@@ -274,7 +280,7 @@ HRESULT device_acquire( struct unit *unit, struct session *session )
     {
         if (unit->owner && unit->owner != session)
         {
-            hr = unit->owner->enrollment ? WINBIO_E_ENROLLMENT_IN_PROGRESS : WINBIO_E_LOCK_VIOLATION;
+            hr = owner_error( unit );
             break;
         }
         if (!unit->busy) break;
@@ -327,7 +333,11 @@ HRESULT device_wait_owner( struct unit *unit, struct session *session )
         }
         SleepConditionVariableCS( &unit->changed, &unit->cs, INFINITE );
     }
-    if (SUCCEEDED(hr)) unit->owner = session;
+    if (SUCCEEDED(hr))
+    {
+        unit->owner = session;
+        unit->owner_enrolls = FALSE;
+    }
     LeaveCriticalSection( &unit->cs );
     return hr;
 }
@@ -345,27 +355,31 @@ HRESULT device_check_enrollment( struct unit *unit, struct session *session )
     HRESULT hr = S_OK;
 
     EnterCriticalSection( &unit->cs );
-    if (unit->owner && unit->owner != session && unit->owner->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (unit->owner && unit->owner != session && unit->owner_enrolls) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     LeaveCriticalSection( &unit->cs );
     return hr;
 }
 
 /* Reserves the unit for one session (enrollment, WinBioLockUnit), or gives it back. */
-HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own )
+HRESULT device_set_owner( struct unit *unit, struct session *session, enum device_owner how )
 {
     HRESULT hr = S_OK;
 
     EnterCriticalSection( &unit->cs );
-    if (own)
+    if (how != OWNER_NONE)
     {
         if (!session_may_use( session, unit )) hr = WINBIO_E_INCORRECT_SENSOR_POOL;
-        else if (unit->owner && unit->owner != session)
-            hr = unit->owner->enrollment ? WINBIO_E_ENROLLMENT_IN_PROGRESS : WINBIO_E_LOCK_VIOLATION;
-        else unit->owner = session;
+        else if (unit->owner && unit->owner != session) hr = owner_error( unit );
+        else
+        {
+            unit->owner = session;
+            unit->owner_enrolls = how == OWNER_ENROLL;
+        }
     }
     else if (unit->owner == session)
     {
         unit->owner = NULL;
+        unit->owner_enrolls = FALSE;
         close_if_unused( unit );
     }
     WakeAllConditionVariable( &unit->changed );

@@ -93,6 +93,19 @@ static void delete_from_chip( struct session *session, struct unit *unit, const 
     run_storage_op( session, unit, WINBIO_UNIX_OP_DELETE, data, size );
 }
 
+/* Takes the enrollment away from the session and frees it; the unit stays
+ * the session's only if the session locked it. */
+static void drop_enrollment( struct session *session, struct enrollment *enrollment )
+{
+    EnterCriticalSection( &session->cs );
+    session->enrollment = NULL;
+    device_set_owner( enrollment->unit, session, session->locked == enrollment->unit ? OWNER_LOCK : OWNER_NONE );
+    LeaveCriticalSection( &session->cs );
+    winbio_free( enrollment->template );
+    winbio_free( enrollment );
+}
+
+/* Called by the call that has the enrollment's turn, or once no call is left. */
 static void end_enrollment( struct session *session, BOOL keep_on_chip )
 {
     struct enrollment *enrollment = session->enrollment;
@@ -103,35 +116,105 @@ static void end_enrollment( struct session *session, BOOL keep_on_chip )
     if (enrollment->complete && !keep_on_chip && enrollment->commit_status == S_OK)
         delete_from_chip( session, enrollment->unit, enrollment->template, enrollment->template_size );
     device_release( enrollment->unit );
-    if (session->locked != enrollment->unit) device_set_owner( enrollment->unit, session, FALSE );
-    session->enrollment = NULL;
-    winbio_free( enrollment->template );
-    winbio_free( enrollment );
+    drop_enrollment( session, enrollment );
+}
+
+/* Waits until no other call works on the session's enrollment, then takes
+ * the turn; a cancel or close ends the wait. */
+static HRESULT claim_enrollment( struct session *session )
+{
+    HRESULT hr = S_OK;
+
+    EnterCriticalSection( &session->cs );
+    while (session->enroll_busy)
+    {
+        if (session_call_canceled( session ))
+        {
+            hr = WINBIO_E_CANCELED;
+            break;
+        }
+        SleepConditionVariableCS( &session->idle, &session->cs, INFINITE );
+    }
+    if (SUCCEEDED(hr)) session->enroll_busy = TRUE;
+    LeaveCriticalSection( &session->cs );
+    return hr;
+}
+
+static void release_enrollment( struct session *session )
+{
+    EnterCriticalSection( &session->cs );
+    session->enroll_busy = FALSE;
+    WakeAllConditionVariable( &session->idle );
+    LeaveCriticalSection( &session->cs );
+}
+
+BOOL session_enrolling( struct session *session )
+{
+    BOOL ret;
+
+    EnterCriticalSection( &session->cs );
+    ret = session->enrollment != NULL;
+    LeaveCriticalSection( &session->cs );
+    return ret;
+}
+
+/* The unit of the pending enrollment, or NULL.  Called with session->cs held. */
+struct unit *enrollment_unit( struct session *session )
+{
+    return session->enrollment ? session->enrollment->unit : NULL;
 }
 
 /* WINBIO_PROPERTY_EXTENDED_ENROLLMENT_STATUS of a unit */
 void enrollment_get_status( struct session *session, struct unit *unit, WINBIO_EXTENDED_ENROLLMENT_STATUS *status )
 {
-    struct enrollment *enrollment = session->enrollment;
+    struct enrollment *enrollment;
     UINT32 total = unit->device.enroll_stages ? unit->device.enroll_stages : 1;
 
     memset( status, 0, sizeof(*status) );
     status->Factor = WINBIO_TYPE_FINGERPRINT;
     status->Specific.Fingerprint.GeneralSamples = unit->device.enroll_stages;
-    if (!enrollment || enrollment->unit != unit)
-    {
+    EnterCriticalSection( &session->cs );
+    if (!(enrollment = session->enrollment) || enrollment->unit != unit)
         status->TemplateStatus = WINBIO_E_INVALID_OPERATION;
-        return;
+    else
+    {
+        status->TemplateStatus = enrollment->complete ? S_OK : WINBIO_I_MORE_DATA;
+        status->RejectDetail = enrollment->reject;
+        status->PercentComplete = min( enrollment->stages, total ) * 100 / total;
+        status->SubFactor = enrollment->subfactor;
     }
-    status->TemplateStatus = enrollment->complete ? S_OK : WINBIO_I_MORE_DATA;
-    status->RejectDetail = enrollment->reject;
-    status->PercentComplete = min( enrollment->stages, total ) * 100 / total;
-    status->SubFactor = enrollment->subfactor;
+    LeaveCriticalSection( &session->cs );
 }
 
 void enrollment_discard( struct session *session )
 {
     end_enrollment( session, FALSE );
+}
+
+/* Starts an enrollment; the caller has the enrollment's turn. */
+static HRESULT begin_enrollment( struct session *session, struct unit *unit, WINBIO_BIOMETRIC_SUBTYPE subfactor )
+{
+    struct enrollment *enrollment;
+    HRESULT hr = S_OK;
+
+    if (!(enrollment = winbio_alloc( sizeof(*enrollment) ))) return E_OUTOFMEMORY;
+    enrollment->unit = unit;
+    enrollment->subfactor = subfactor;
+    RtlGenRandom( &enrollment->template_id, sizeof(enrollment->template_id) );
+
+    EnterCriticalSection( &session->cs );
+    if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
+    else if (SUCCEEDED(hr = device_set_owner( unit, session, OWNER_ENROLL ))) session->enrollment = enrollment;
+    LeaveCriticalSection( &session->cs );
+    if (FAILED(hr))
+    {
+        winbio_free( enrollment );
+        return hr;
+    }
+    if (FAILED(hr = device_acquire( unit, session ))) drop_enrollment( session, enrollment );
+    else if (FAILED(hr = start_enroll_op( session, enrollment ))) end_enrollment( session, FALSE );
+    return hr;
 }
 
 /***********************************************************************
@@ -141,7 +224,6 @@ HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC
                                   WINBIO_UNIT_ID unit_id )
 {
     struct async_call call = { WINBIO_OPERATION_ENROLL_BEGIN };
-    struct enrollment *enrollment;
     struct session *session;
     struct unit *unit;
     HRESULT hr;
@@ -154,27 +236,12 @@ HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (!is_finger_subfactor( subfactor ) || !unit_id) hr = E_INVALIDARG;
     else hr = session_get_unit( session, unit_id, &unit );
-    if (FAILED(hr)) unit = NULL;
-    else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
-    else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
-    else if (!(enrollment = winbio_alloc( sizeof(*enrollment) ))) hr = E_OUTOFMEMORY;
-    else
+    /* at once, rather than after the turn of a capture that waits for a finger */
+    if (SUCCEEDED(hr) && session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (SUCCEEDED(hr) && SUCCEEDED(hr = claim_enrollment( session )))
     {
-        enrollment->unit = unit;
-        enrollment->subfactor = subfactor;
-        RtlGenRandom( &enrollment->template_id, sizeof(enrollment->template_id) );
-        if (FAILED(hr = device_set_owner( unit, session, TRUE ))) winbio_free( enrollment );
-        else
-        {
-            session->enrollment = enrollment;
-            if (FAILED(hr = device_acquire( unit, session )))
-            {
-                session->enrollment = NULL;
-                if (session->locked != unit) device_set_owner( unit, session, FALSE );
-                winbio_free( enrollment );
-            }
-            else if (FAILED(hr = start_enroll_op( session, enrollment ))) end_enrollment( session, FALSE );
-        }
+        hr = begin_enrollment( session, unit, subfactor );
+        release_enrollment( session );
     }
     session_end( session );
     return hr;
@@ -184,6 +251,8 @@ HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC
 static HRESULT next_capture( struct session *session, struct enrollment *enrollment, WINBIO_REJECT_DETAIL *reject )
 {
     struct op_wait_params event;
+    UINT32 template_size = 0;
+    BYTE *template = NULL;
     HRESULT hr;
 
     if (!enrollment->op.started && FAILED(hr = start_enroll_op( session, enrollment ))) return hr;
@@ -193,13 +262,15 @@ static HRESULT next_capture( struct session *session, struct enrollment *enrollm
         if (FAILED(hr = device_wait( session, &enrollment->op, &event ))) return hr;
         if (event.event == WINBIO_UNIX_EVENT_PROGRESS)
         {
-            if (event.result == WINBIO_UNIX_RETRY)
+            EnterCriticalSection( &session->cs );
+            if (event.result == WINBIO_UNIX_RETRY) *reject = enrollment->reject = map_retry( event.retry );
+            else
             {
-                *reject = enrollment->reject = map_retry( event.retry );
-                return WINBIO_E_BAD_CAPTURE;
+                enrollment->stages = event.stage;
+                enrollment->reject = 0;
             }
-            enrollment->stages = event.stage;
-            enrollment->reject = 0;
+            LeaveCriticalSection( &session->cs );
+            if (event.result == WINBIO_UNIX_RETRY) return WINBIO_E_BAD_CAPTURE;
             TRACE( "stage %u of %u\n", event.stage, enrollment->unit->device.enroll_stages );
             /* after the last stage only the end of the operation is left */
             if (event.stage < enrollment->unit->device.enroll_stages) return WINBIO_I_MORE_DATA;
@@ -208,14 +279,17 @@ static HRESULT next_capture( struct session *session, struct enrollment *enrollm
 
         /* the libfprint enrollment ended: a new one starts at the next capture */
         hr = map_unix_result( event.result );
+        if (event.result == WINBIO_UNIX_OK &&
+            !(template = device_get_data( enrollment->op.start.op, 0, &template_size )))
+            hr = E_OUTOFMEMORY;
+        EnterCriticalSection( &session->cs );
         enrollment->stages = 0;
-        if (event.result == WINBIO_UNIX_OK)
+        if (template)
         {
             enrollment->stages = enrollment->unit->device.enroll_stages;
-            if (!(enrollment->template = device_get_data( enrollment->op.start.op, 0,
-                                                          &enrollment->template_size )))
-                hr = E_OUTOFMEMORY;
-            else enrollment->complete = TRUE;
+            enrollment->template = template;
+            enrollment->template_size = template_size;
+            enrollment->complete = TRUE;
         }
         else if (event.result == WINBIO_UNIX_DATA_DUPLICATE)
         {
@@ -224,7 +298,8 @@ static HRESULT next_capture( struct session *session, struct enrollment *enrollm
             enrollment->commit_status = WINBIO_E_DUPLICATE_TEMPLATE;
             hr = S_OK;
         }
-        else if (event.result == WINBIO_UNIX_RETRY) *reject = map_retry( event.retry );
+        LeaveCriticalSection( &session->cs );
+        if (event.result == WINBIO_UNIX_RETRY) *reject = map_retry( event.retry );
         device_finish( session, &enrollment->op );
         return hr;
     }
@@ -245,9 +320,13 @@ HRESULT WINAPI WinBioEnrollCapture( WINBIO_SESSION_HANDLE handle, WINBIO_REJECT_
     if (!reject) return E_POINTER;
     *reject = 0;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    /* capturing outside an enrollment, or after it is complete, is out of order */
-    if (!session->enrollment || session->enrollment->complete) hr = WINBIO_E_INVALID_DEVICE_STATE;
-    else hr = next_capture( session, session->enrollment, reject );
+    if (SUCCEEDED(hr = claim_enrollment( session )))
+    {
+        /* capturing outside an enrollment, or after it is complete, is out of order */
+        if (!session->enrollment || session->enrollment->complete) hr = WINBIO_E_INVALID_DEVICE_STATE;
+        else hr = next_capture( session, session->enrollment, reject );
+        release_enrollment( session );
+    }
     session_end( session );
     TRACE( "returning %#lx, reject detail %lu\n", hr, *reject );
     return hr;
@@ -324,7 +403,11 @@ HRESULT WINAPI WinBioEnrollCommit( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (!identity || !is_new) return E_POINTER;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    hr = commit( session, identity, is_new );
+    if (SUCCEEDED(hr = claim_enrollment( session )))
+    {
+        hr = commit( session, identity, is_new );
+        release_enrollment( session );
+    }
     session_end( session );
     return hr;
 }
@@ -343,8 +426,12 @@ HRESULT WINAPI WinBioEnrollDiscard( WINBIO_SESSION_HANDLE handle )
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
-    if (!session->enrollment) hr = WINBIO_E_INVALID_DEVICE_STATE;
-    else end_enrollment( session, FALSE );
+    if (SUCCEEDED(hr = claim_enrollment( session )))
+    {
+        if (!session->enrollment) hr = WINBIO_E_INVALID_DEVICE_STATE;
+        else end_enrollment( session, FALSE );
+        release_enrollment( session );
+    }
     session_end( session );
     return hr;
 }
@@ -460,7 +547,7 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     if (!subfactors || !count) return E_POINTER;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
-    else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else if (session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else hr = device_check_enrollment( unit, session );
     if (SUCCEEDED(hr)) hr = identity_check_access( identity );
     if (SUCCEEDED(hr)) hr = sync_with_chip( session, unit );
@@ -513,7 +600,7 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
-    else if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    else if (session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
     else hr = device_check_enrollment( unit, session );
     /* deleting for every identity, or for another account, is for administrators */

@@ -146,7 +146,7 @@ static HRESULT begin_recognition( WINBIO_SESSION_HANDLE handle, struct recogniti
 
     memset( rec, 0, sizeof(*rec) );
     if (FAILED(hr = session_begin( handle, &rec->session ))) return hr;
-    if (rec->session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (session_enrolling( rec->session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (!pool_has_units( rec->session )) hr = WINBIO_E_DEVICE_BUSY;
     else if (need_set) hr = storage_get_set( rec->session->db, &rec->set );
     if (FAILED(hr)) session_end( rec->session );

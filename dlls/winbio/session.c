@@ -355,11 +355,15 @@ void session_end( struct session *session )
 
 struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id )
 {
+    struct unit *ret = NULL;
     SIZE_T i;
 
-    for (i = 0; i < session->unit_count; i++)
-        if (session->units[i]->id == id) return session->units[i];
-    return NULL;
+    /* an asynchronous open fills the list in on the worker */
+    EnterCriticalSection( &session->cs );
+    for (i = 0; !ret && i < session->unit_count; i++)
+        if (session->units[i]->id == id) ret = session->units[i];
+    LeaveCriticalSection( &session->cs );
+    return ret;
 }
 
 HRESULT session_get_unit( struct session *session, WINBIO_UNIT_ID id, struct unit **unit )
@@ -525,7 +529,8 @@ static HRESULT create_session( enum session_kind kind, WINBIO_POOL_TYPE pool, WI
 HRESULT session_connect( struct session *session )
 {
     WINBIO_UNIT_ID ids[WINBIO_UNIX_MAX_WAIT], *requested = NULL;
-    SIZE_T count = session->unit_count;
+    SIZE_T count = session->unit_count, i;
+    struct unit **units;
     HRESULT hr;
 
     if (count)
@@ -534,14 +539,20 @@ HRESULT session_connect( struct session *session )
         else if (!(requested = winbio_alloc( count * sizeof(*requested) ))) return E_OUTOFMEMORY;
         memcpy( requested, session->units, count * sizeof(*requested) );
     }
+    EnterCriticalSection( &session->cs );
     winbio_free( session->units );
     session->units = NULL;
     session->unit_count = 0;
-    hr = get_pool_units( session->pool, requested, count, &session->units, &session->unit_count );
+    LeaveCriticalSection( &session->cs );
+    hr = get_pool_units( session->pool, requested, count, &units, &count );
     if (requested != ids) winbio_free( requested );
     if (FAILED(hr)) return hr;
+    EnterCriticalSection( &session->cs );
+    session->units = units;
+    session->unit_count = count;
+    LeaveCriticalSection( &session->cs );
     if (session->pool == WINBIO_POOL_PRIVATE && FAILED(hr = claim_pool_units( session ))) return hr;
-    for (count = 0; count < session->unit_count; count++) device_add_user( session->units[count] );
+    for (i = 0; i < count; i++) device_add_user( units[i] );
     session->using_units = TRUE;
     return database_open( &session->database_id, &session->db );
 }
@@ -634,14 +645,20 @@ void session_teardown( struct session *session )
 
     EnterCriticalSection( &session->cs );
     session->closing = TRUE;
+    /* calls waiting for their turn on the session see the close */
+    WakeAllConditionVariable( &session->idle );
     LeaveCriticalSection( &session->cs );
     session_cancel_running( session );
     EnterCriticalSection( &session->cs );
     while (session->operations) SleepConditionVariableCS( &session->idle, &session->cs, INFINITE );
     LeaveCriticalSection( &session->cs );
 
+    /* no call is left: what follows has the session to itself */
     enrollment_discard( session );
-    for (i = 0; i < session->unit_count; i++) device_set_owner( session->units[i], session, FALSE );
+    EnterCriticalSection( &session->cs );
+    session->locked = NULL;
+    for (i = 0; i < session->unit_count; i++) device_set_owner( session->units[i], session, OWNER_NONE );
+    LeaveCriticalSection( &session->cs );
     stop_using_units( session );
 }
 
@@ -693,7 +710,12 @@ HRESULT WINAPI WinBioCancel( WINBIO_SESSION_HANDLE handle )
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     /* on a framework handle this stops the change monitor */
-    if (session->kind == SESSION_FRAMEWORK) session->monitor = 0;
+    if (session->kind == SESSION_FRAMEWORK)
+    {
+        EnterCriticalSection( &session->cs );
+        session->monitor = 0;
+        LeaveCriticalSection( &session->cs );
+    }
     async_cancel( session );
     /* as documented, the cancel of an asynchronous session has its own
      * result; no operation code is given for it, so it has none */
@@ -747,6 +769,21 @@ static HRESULT begin_unit_call( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_T
     return hr;
 }
 
+/* Makes the session's lock request for the unit, or joins the one another
+ * thread of the session made for it.  Called with session->cs held. */
+static HRESULT request_lock( struct session *session, struct unit *unit )
+{
+    if (session->enrollment) return WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (session->locked) return session->locked == unit ? S_OK : WINBIO_E_LOCK_VIOLATION;
+    if (session->lock_pending && session->lock_pending != unit) return WINBIO_E_LOCK_VIOLATION;
+    if (!session->lock_waiters++)
+    {
+        session->lock_pending = unit;
+        session->lock_withdrawn = FALSE;
+    }
+    return S_FALSE;
+}
+
 /***********************************************************************
  *      WinBioLockUnit (winbio.@)
  */
@@ -760,21 +797,18 @@ HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit
 
     if (FAILED(hr = begin_unit_call( handle, WINBIO_OPERATION_LOCK_UNIT, unit_id, &session, &unit )) || !session)
         return hr;
-    if (session->enrollment) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
-    else if (session->locked && session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
-    else if (!session->locked)
+    EnterCriticalSection( &session->cs );
+    hr = request_lock( session, unit );
+    LeaveCriticalSection( &session->cs );
+    if (hr == S_FALSE)
     {
         /* as documented, this waits while another session holds the unit;
          * WinBioUnlockUnit withdraws the request, WinBioCancel cancels it */
-        EnterCriticalSection( &session->cs );
-        session->lock_pending = unit;
-        session->lock_withdrawn = FALSE;
-        LeaveCriticalSection( &session->cs );
         hr = device_wait_owner( unit, session );
         EnterCriticalSection( &session->cs );
-        session->lock_pending = NULL;
-        LeaveCriticalSection( &session->cs );
         if (SUCCEEDED(hr)) session->locked = unit;
+        if (!--session->lock_waiters) session->lock_pending = NULL;
+        LeaveCriticalSection( &session->cs );
     }
     session_end( session );
     return hr;
@@ -794,17 +828,18 @@ HRESULT WINAPI WinBioUnlockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID un
     if (FAILED(hr = begin_unit_call( handle, WINBIO_OPERATION_UNLOCK_UNIT, unit_id, &session, &unit )) || !session)
         return hr;
     EnterCriticalSection( &session->cs );
-    pending = session->lock_pending;
-    if (pending) session->lock_withdrawn = TRUE;
-    LeaveCriticalSection( &session->cs );
-    /* as documented, this cancels a pending lock request */
-    if (pending) device_wake_waiters( pending );
+    if ((pending = session->lock_pending)) session->lock_withdrawn = TRUE;
     else if (session->locked != unit) hr = WINBIO_E_LOCK_VIOLATION;
     else
     {
-        device_set_owner( unit, session, FALSE );
         session->locked = NULL;
+        /* an enrollment on the unit keeps it */
+        device_set_owner( unit, session, enrollment_unit( session ) == unit ?
+                          OWNER_ENROLL : OWNER_NONE );
     }
+    LeaveCriticalSection( &session->cs );
+    /* as documented, this cancels a pending lock request */
+    if (pending) device_wake_waiters( pending );
     session_end( session );
     return hr;
 }

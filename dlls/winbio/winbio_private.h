@@ -67,6 +67,19 @@ extern HRESULT identity_account_name( const WINBIO_IDENTITY *identity, WCHAR **n
 /* For traces: the type and a short form of the value, never biometric data. */
 extern const char *debugstr_identity( const WINBIO_IDENTITY *identity );
 
+/*
+ * Locks, always taken in this order, never the other way round:
+ *
+ *   handles_lock (session.c: the handle table)
+ *     -> session->cs
+ *       -> unit->cs
+ *         -> pools_lock (session.c: the units private pools hold)
+ *
+ * units_cs (units.c) is taken alone.  Nothing waits for a device or calls
+ * back into the application with a session's or a unit's lock held, except
+ * that close_if_unused() leaves unit->cs while a device closes.
+ */
+
 /* A biometric unit: one libfprint device, shared by every session of the process. */
 struct unit
 {
@@ -77,6 +90,7 @@ struct unit
     CONDITION_VARIABLE changed;     /* signalled when busy or owner change */
     BOOL busy;                      /* an operation runs on the device */
     struct session *owner;          /* session enrolling on it or holding WinBioLockUnit */
+    BOOL owner_enrolls;             /* the owner enrolls on it (else it holds a lock) */
     BOOL open;                      /* libfprint device open */
     LONG users;                     /* sessions of this process that include the unit */
     BOOL wanted;                    /* another process waits for the device */
@@ -155,7 +169,20 @@ struct async_call
 
 struct async_job;
 
-/* A session: a pool of units and a database, opened by WinBioOpenSession. */
+/*
+ * A session: a pool of units and a database, opened by WinBioOpenSession.
+ *
+ * Lifetime: the handle table holds one reference; every call looks the
+ * handle up and holds a reference of its own until it returns, so that a
+ * close from another thread never frees the session under it.
+ * WinBioCloseSession takes the handle out of the table first (later calls
+ * get E_HANDLE), marks the session closing, cancels what runs and waits
+ * for the calls in flight (operations) before it gives the units back.
+ *
+ * Any thread may use a session: what several calls share is guarded by
+ * cs.  Calls on the pending enrollment take turns (enroll_busy), so that
+ * one never frees it while another waits on its libfprint operation.
+ */
 struct session
 {
     LONG refcount;
@@ -177,15 +204,18 @@ struct session
     UINT32 running_count;
     struct unit *locked;            /* unit held by WinBioLockUnit */
     struct unit *lock_pending;      /* unit a WinBioLockUnit waits for */
+    LONG lock_waiters;              /* calls waiting for lock_pending */
     BOOL lock_withdrawn;            /* WinBioUnlockUnit withdrew that request */
     struct enrollment *enrollment;  /* pending enrollment, if any */
     WINBIO_IDENTITY identified;     /* last successful WinBioIdentify, for a logon */
     ULONGLONG identified_time;      /* its GetTickCount64(), 0 if none */
+    BOOL enroll_busy;               /* a call works on the enrollment */
     /* async.c: calls queued for the session's worker thread */
     struct async_job *queue_head, *queue_tail;
     struct async_job *job;          /* the call the worker runs now */
     CONDITION_VARIABLE queued;      /* signalled when a call is queued */
     DWORD worker_tid;               /* 0 when no worker runs */
+    BOOL close_queued;              /* the close is queued: nothing may follow it */
     LONG pending;                   /* calls queued or running, for WinBioWait */
     LONG cancel_epoch;              /* WinBioCancel calls so far */
     ULONGLONG sequence;             /* last SequenceNumber handed out */
@@ -219,6 +249,9 @@ extern HRESULT config_check_private( const struct unit *unit, const GUID *databa
 
 /* enroll.c */
 extern void enrollment_discard( struct session *session );
+/* A call on the session's pending enrollment is in the way of the call (WINBIO_E_ENROLLMENT_IN_PROGRESS). */
+extern BOOL session_enrolling( struct session *session );
+extern struct unit *enrollment_unit( struct session *session );
 extern BOOL is_finger_subfactor( WINBIO_BIOMETRIC_SUBTYPE subfactor );
 /* Whether the system database has a template of the identity (wildcard: anybody's). */
 extern HRESULT enrollment_exists( const WINBIO_IDENTITY *identity, BOOL *found );
@@ -296,7 +329,13 @@ extern void device_release( struct unit *unit );
  * while a session of the process may use it. */
 extern void device_add_user( struct unit *unit );
 extern void device_remove_user( struct unit *unit );
-extern HRESULT device_set_owner( struct unit *unit, struct session *session, BOOL own );
+enum device_owner
+{
+    OWNER_NONE,     /* gives the unit back */
+    OWNER_LOCK,     /* WinBioLockUnit */
+    OWNER_ENROLL,   /* an enrollment */
+};
+extern HRESULT device_set_owner( struct unit *unit, struct session *session, enum device_owner how );
 extern HRESULT device_check_enrollment( struct unit *unit, struct session *session );
 /* Waits while another session holds the unit, then reserves it; ends
  * early with WINBIO_E_CANCELED on a cancel or a withdrawn request. */

@@ -41,12 +41,6 @@
 
 static WINBIO_UNIT_ID image_unit, storage_unit;
 
-/* a finger on virtual_device_storage */
-static void scan_async( struct touch *touch, const char *id )
-{
-    start_touch( touch, "STORAGE SCAN", id, 0 );
-}
-
 /* Whether a subfactor is among the enrollments of the user on a unit. */
 static BOOL is_enrolled( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, WINBIO_BIOMETRIC_SUBTYPE subfactor,
                          SIZE_T *total )
@@ -474,33 +468,6 @@ static BOOL storage_lists( const char *id )
     return FALSE;
 }
 
-/* Enrolls on virtual_device_storage with one SCAN per capture, until the
- * enrollment completes or fails. */
-static HRESULT enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_BIOMETRIC_SUBTYPE subfactor,
-                               const char *id, unsigned int *captures )
-{
-    WINBIO_REJECT_DETAIL reject;
-    struct touch scan;
-    unsigned int i;
-    HRESULT hr;
-
-    *captures = 0;
-    hr = WinBioEnrollBegin( session, subfactor, storage_unit );
-    ok( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
-    if (hr != S_OK) return hr;
-    for (i = 0; i < 20; i++)
-    {
-        reject = 0xdeadbeef;
-        scan_async( &scan, id );
-        hr = WinBioEnrollCapture( session, &reject );
-        touch_join( &scan );
-        (*captures)++;
-        if (hr != WINBIO_I_MORE_DATA) break;
-        ok( !reject, "reject detail %lu\n", reject );
-    }
-    return hr;
-}
-
 static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
 {
     WINBIO_IDENTITY identity;
@@ -528,7 +495,7 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
         WinBioFree( buffer );
     }
 
-    hr = enroll_storage( session, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "finger-a", &captures );
+    hr = enroll_scans( session, storage_unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "finger-a", &captures );
     ok( hr == S_OK, "enrollment ended with %#lx\n", hr );
     if (hr != S_OK)
     {
@@ -551,7 +518,7 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
      * the captures complete normally; the sensor finds the duplicate at its
      * first touch, hence possibly fewer captures than stages.
      */
-    hr = enroll_storage( session, WINBIO_ANSI_381_POS_LH_INDEX_FINGER, "finger-a", &captures );
+    hr = enroll_scans( session, storage_unit, WINBIO_ANSI_381_POS_LH_INDEX_FINGER, "finger-a", &captures );
     ok( hr == S_OK, "enrollment ended with %#lx\n", hr );
     if (hr == S_OK)
     {
@@ -571,7 +538,7 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
 
     /* The chip is the authority on its prints: one it lost (another program
      * cleared it) is gone from the enrollments the next time they are listed. */
-    hr = enroll_storage( session, WINBIO_ANSI_381_POS_RH_THUMB, "finger-b", &captures );
+    hr = enroll_scans( session, storage_unit, WINBIO_ANSI_381_POS_RH_THUMB, "finger-b", &captures );
     ok( hr == S_OK, "enrollment ended with %#lx\n", hr );
     hr = WinBioEnrollCommit( session, &identity, &is_new );
     ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
@@ -582,7 +549,7 @@ static void test_enroll_storage( WINBIO_SESSION_HANDLE session )
 
     /* Every template of every identity: the chip is emptied (one
      * clear_storage), and the database forgets the unit's templates. */
-    hr = enroll_storage( session, WINBIO_ANSI_381_POS_LH_THUMB, "finger-c", &captures );
+    hr = enroll_scans( session, storage_unit, WINBIO_ANSI_381_POS_LH_THUMB, "finger-c", &captures );
     ok( hr == S_OK, "enrollment ended with %#lx\n", hr );
     hr = WinBioEnrollCommit( session, &identity, &is_new );
     ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );

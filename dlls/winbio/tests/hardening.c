@@ -28,6 +28,7 @@
 #include "windef.h"
 #include "winbase.h"
 #include "winreg.h"
+#include "winuser.h"
 #include "winbio.h"
 
 #include "wine/test.h"
@@ -689,6 +690,183 @@ done:
     unregister_database( &hardening_database );
 }
 
+/* A synchronous call that waits for a finger, on a thread of its own;
+ * started says that the thread is about to make the call. */
+struct waiting_call
+{
+    WINBIO_SESSION_HANDLE session;
+    BOOL identify;                  /* WinBioIdentify, else WinBioLocateSensor */
+    HANDLE started;
+    HANDLE thread;
+    HRESULT hr;
+};
+
+static DWORD WINAPI waiting_call_thread( void *arg )
+{
+    struct waiting_call *call = arg;
+    WINBIO_BIOMETRIC_SUBTYPE subfactor;
+    WINBIO_REJECT_DETAIL reject;
+    WINBIO_IDENTITY identity;
+    WINBIO_UNIT_ID unit;
+
+    SetEvent( call->started );
+    if (call->identify) call->hr = WinBioIdentify( call->session, &unit, &identity, &subfactor, &reject );
+    else call->hr = WinBioLocateSensor( call->session, &unit );
+    return 0;
+}
+
+static BOOL start_waiting_call( struct waiting_call *call, WINBIO_SESSION_HANDLE session, BOOL identify )
+{
+    call->session = session;
+    call->identify = identify;
+    call->hr = 0xdeadbeef;
+    call->started = CreateEventA( NULL, TRUE, FALSE, NULL );
+    call->thread = CreateThread( NULL, 0, waiting_call_thread, call, 0, NULL );
+    ok( call->thread != NULL, "CreateThread failed\n" );
+    if (!call->thread) return FALSE;
+    WaitForSingleObject( call->started, INFINITE );
+    return TRUE;
+}
+
+/* The call ended, bounded generously (the goal is 100 ms; this is no timing test). */
+static BOOL call_ended( struct waiting_call *call, DWORD timeout )
+{
+    if (WaitForSingleObject( call->thread, timeout )) return FALSE;
+    CloseHandle( call->thread );
+    CloseHandle( call->started );
+    return TRUE;
+}
+
+/* Each wait of a synchronous Identify or LocateSensor ends on one
+ * WinBioCancel made while it waits, every time.  And a cancel that races
+ * with the start of the call: it cannot be told from the test whether it
+ * came before the call began (then it is not for the call, as Windows'
+ * service only cancels the operations it has) or during its start (then
+ * it must end it, even before libfprint's operation runs).  So a call that
+ * the racing cancel did not end must be waiting for the finger, and then
+ * end on one more cancel; whichever cancel ends it, it ends cancelled. */
+static void test_cancel_waits(void)
+{
+    struct waiting_call call;
+    WINBIO_SESSION_HANDLE session = 0;
+    unsigned int i, raced = 0, races = 0;
+    HRESULT hr;
+
+    if (!have_virtual_sensors()) return;
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK) return;
+
+    for (i = 0; i < 6; i++)
+    {
+        if (!start_waiting_call( &call, session, i % 2 )) break;
+        ok( vsensor_wait_image_capture(), "the capture does not run\n" );
+        WinBioCancel( session );
+        ok( call_ended( &call, 5000 ), "%u: a cancel while the call waits did not end it\n", i );
+        if (call.thread && WaitForSingleObject( call.thread, 0 )) break;
+        ok( call.hr == WINBIO_E_CANCELED, "%u: got %#lx\n", i, call.hr );
+    }
+
+    for (i = 0; i < 10; i++)
+    {
+        if (!start_waiting_call( &call, session, i % 2 )) break;
+        /* spread the cancel over the call's start */
+        if (i % 3) Sleep( i % 3 );
+        WinBioCancel( session );
+        races++;
+        if (call_ended( &call, 1000 )) raced++;
+        else
+        {
+            ok( vsensor_wait_image_capture(), "the capture does not run\n" );
+            WinBioCancel( session );
+            ok( call_ended( &call, 5000 ), "%u: a cancel while the call waits did not end it\n", i );
+            if (WaitForSingleObject( call.thread, 0 ) == WAIT_TIMEOUT) break;
+        }
+        ok( call.hr == WINBIO_E_CANCELED, "race %u: got %#lx\n", i, call.hr );
+    }
+    trace( "%u of %u cancels made as the call started ended it\n", raced, races );
+    WinBioCloseSession( session );
+}
+
+static void WINAPI ignore_event( void *context, HRESULT status, WINBIO_EVENT *event )
+{
+    if (event) WinBioFree( event );
+}
+
+static DWORD WINAPI close_thread( void *arg )
+{
+    WINBIO_SESSION_HANDLE *session = arg;
+
+    return WinBioCloseSession( *session );
+}
+
+/* Closing a raw session whose event monitor waits for a finger never
+ * hangs: once it surely waits, and at once after the register, racing
+ * with the monitor's start. */
+static void test_close_event_monitor(void)
+{
+    WINBIO_SESSION_HANDLE session;
+    unsigned int i;
+    HANDLE thread;
+    DWORD ret, code;
+    HRESULT hr;
+
+    if (!have_virtual_sensors()) return;
+    for (i = 0; i < 8; i++)
+    {
+        session = 0;
+        hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_RAW, NULL, 0, NULL,
+                                &session );
+        ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+        if (hr != S_OK) return;
+        hr = WinBioRegisterEventMonitor( session, i % 2 ? WINBIO_EVENT_FP_UNCLAIMED_IDENTIFY : WINBIO_EVENT_FP_UNCLAIMED,
+                                         ignore_event, NULL );
+        ok( hr == S_OK, "WinBioRegisterEventMonitor returned %#lx\n", hr );
+        if (i < 2) ok( vsensor_wait_image_capture(), "the monitor's capture does not run\n" );
+        else if (i % 3) Sleep( i % 3 );
+        /* on a thread of its own, so that a hang fails the test instead of stopping it */
+        thread = CreateThread( NULL, 0, close_thread, &session, 0, NULL );
+        ret = WaitForSingleObject( thread, 10000 );
+        ok( !ret, "%u: WinBioCloseSession hangs\n", i );
+        if (ret) return;
+        GetExitCodeThread( thread, &code );
+        CloseHandle( thread );
+        ok( code == S_OK, "%u: WinBioCloseSession returned %#lx\n", i, code );
+    }
+}
+
+/* An asynchronous open whose result cannot be posted (no such window):
+ * the handle comes only with that result, so nobody could ever close it;
+ * it is closed.  Its number is the one after a handle opened just before,
+ * as Wine hands them out. */
+static void test_lost_open_result(void)
+{
+    WINBIO_SESSION_HANDLE session = 0, lost = 0xdeadbeef;
+    unsigned int tries;
+    HRESULT hr;
+
+    hr = WinBioOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL, &session );
+    ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
+    if (hr != S_OK) return;
+    hr = WinBioAsyncOpenSession( WINBIO_TYPE_FINGERPRINT, WINBIO_POOL_SYSTEM, WINBIO_FLAG_DEFAULT, NULL, 0, NULL,
+                                 WINBIO_ASYNC_NOTIFY_MESSAGE, (HWND)0x1234, WM_APP, NULL, NULL, TRUE, &lost );
+    ok( hr == S_OK, "WinBioAsyncOpenSession returned %#lx\n", hr );
+    ok( !lost, "handle %lu before the open's result\n", lost );
+    WinBioCloseSession( session );
+    if (!winetest_platform_is_wine)
+    {
+        skip( "handle numbers are Wine's\n" );
+        return;
+    }
+    /* bounded, not timed: the worker closes it once it has tried to post */
+    for (tries = 0; tries < 200; tries++)
+    {
+        if ((hr = WinBioCancel( session + 1 )) == E_HANDLE) break;
+        Sleep( 50 );
+    }
+    ok( hr == E_HANDLE, "the handle of the lost open result is still open: %#lx\n", hr );
+}
+
 /* Raw samples and maintenance access are for administrators: a caller
  * without the Administrators group gets E_ACCESSDENIED. */
 static void test_open_access_flags(void)
@@ -826,6 +1004,9 @@ START_TEST(hardening)
     test_database_registry();
     test_damaged_template();
     test_cancel_unit_waits();
+    test_cancel_waits();
+    test_close_event_monitor();
+    test_lost_open_result();
     test_open_access_flags();
     test_other_identity();
 }

@@ -357,4 +357,32 @@ static inline BOOL enroll_finger_( const char *file, int line, WINBIO_SESSION_HA
     return hr == S_OK;
 }
 
+/* Enrolls on virtual_device_storage with one "SCAN id" per capture, until
+ * the enrollment completes or fails; captures receives how many it took. */
+#define enroll_scans(a, b, c, d, e) enroll_scans_( __FILE__, __LINE__, a, b, c, d, e )
+static inline HRESULT enroll_scans_( const char *file, int line, WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit,
+                                     WINBIO_BIOMETRIC_SUBTYPE subfactor, const char *id, unsigned int *captures )
+{
+    WINBIO_REJECT_DETAIL reject;
+    struct touch scan;
+    unsigned int i;
+    HRESULT hr;
+
+    *captures = 0;
+    hr = WinBioEnrollBegin( session, subfactor, unit );
+    ok_(file, line)( hr == S_OK, "WinBioEnrollBegin returned %#lx\n", hr );
+    if (hr != S_OK) return hr;
+    for (i = 0; i < 20; i++)
+    {
+        reject = 0xdeadbeef;
+        start_touch( &scan, "STORAGE SCAN", id, 0 );
+        hr = WinBioEnrollCapture( session, &reject );
+        touch_join_( file, line, &scan );
+        (*captures)++;
+        if (hr != WINBIO_I_MORE_DATA) break;
+        ok_(file, line)( !reject, "reject detail %lu\n", reject );
+    }
+    return hr;
+}
+
 #endif /* __WINBIO_TESTS_WINBIO_TEST_H */
