@@ -41,7 +41,7 @@ static void report_setting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source, 
  */
 void WINAPI WinBioGetEnabledSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source )
 {
-    TRACE( "(%p, %p)\n", value, source );
+    TRACE( "%p, %p\n", value, source );
     report_setting( value, source, TRUE );
 }
 
@@ -50,7 +50,7 @@ void WINAPI WinBioGetEnabledSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE 
  */
 void WINAPI WinBioGetLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source )
 {
-    TRACE( "(%p, %p)\n", value, source );
+    TRACE( "%p, %p\n", value, source );
     report_setting( value, source, FALSE );
 }
 
@@ -59,7 +59,7 @@ void WINAPI WinBioGetLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *s
  */
 void WINAPI WinBioGetDomainLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source )
 {
-    TRACE( "(%p, %p)\n", value, source );
+    TRACE( "%p, %p\n", value, source );
     report_setting( value, source, FALSE );
 }
 
@@ -71,7 +71,7 @@ void WINAPI WinBioGetDomainLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_T
 HRESULT WINAPI WinBioGetCredentialState( WINBIO_IDENTITY identity, WINBIO_CREDENTIAL_TYPE type,
                                          WINBIO_CREDENTIAL_STATE *state )
 {
-    FIXME( "(identity type %lu, %d, %p) stub\n", identity.Type, type, state );
+    FIXME( "identity type %lu, %d, %p stub\n", identity.Type, type, state );
     return WINBIO_E_CRED_PROV_DISABLED;
 }
 
@@ -82,7 +82,7 @@ HRESULT WINAPI WinBioSetCredential( WINBIO_CREDENTIAL_TYPE type, UCHAR *credenti
                                     WINBIO_CREDENTIAL_FORMAT format )
 {
     /* never print the credential itself */
-    FIXME( "(%d, %p, %Iu, %d) stub\n", type, credential, size, format );
+    FIXME( "%d, %p, %Iu, %d stub\n", type, credential, size, format );
     return WINBIO_E_CRED_PROV_DISABLED;
 }
 
@@ -93,7 +93,7 @@ HRESULT WINAPI WinBioSetCredential( WINBIO_CREDENTIAL_TYPE type, UCHAR *credenti
  */
 HRESULT WINAPI WinBioRemoveCredential( WINBIO_IDENTITY identity, WINBIO_CREDENTIAL_TYPE type )
 {
-    FIXME( "(identity type %lu, %d) stub\n", identity.Type, type );
+    FIXME( "identity type %lu, %d stub\n", identity.Type, type );
     return WINBIO_E_CRED_PROV_NO_CREDENTIAL;
 }
 
@@ -102,7 +102,7 @@ HRESULT WINAPI WinBioRemoveCredential( WINBIO_IDENTITY identity, WINBIO_CREDENTI
  */
 HRESULT WINAPI WinBioRemoveAllCredentials(void)
 {
-    FIXME( "() stub\n" );
+    FIXME( "stub\n" );
     return E_NOTIMPL;
 }
 
@@ -111,7 +111,7 @@ HRESULT WINAPI WinBioRemoveAllCredentials(void)
  */
 HRESULT WINAPI WinBioRemoveAllDomainCredentials(void)
 {
-    FIXME( "() stub\n" );
+    FIXME( "stub\n" );
     return E_NOTIMPL;
 }
 
@@ -121,7 +121,7 @@ HRESULT WINAPI WinBioRemoveAllDomainCredentials(void)
 HRESULT WINAPI WinBioGetEnrolledFactors( WINBIO_IDENTITY *account_owner,
                                          WINBIO_BIOMETRIC_TYPE *enrolled_factors )
 {
-    FIXME( "(%p, %p) stub\n", account_owner, enrolled_factors );
+    FIXME( "%p, %p stub\n", account_owner, enrolled_factors );
 
     if (!account_owner || !enrolled_factors) return E_POINTER;
     return E_NOTIMPL;
@@ -132,7 +132,7 @@ HRESULT WINAPI WinBioGetEnrolledFactors( WINBIO_IDENTITY *account_owner,
  */
 HRESULT WINAPI WinBioLogonIdentifiedUser( WINBIO_SESSION_HANDLE session )
 {
-    FIXME( "(%lu) stub\n", session );
+    FIXME( "%lu stub\n", session );
 
     if (!session) return E_HANDLE;
     return WINBIO_E_CRED_PROV_DISABLED;

@@ -78,7 +78,7 @@ BOOL winbio_init(void)
 
 BOOL WINAPI DllMain( HINSTANCE instance, DWORD reason, void *reserved )
 {
-    TRACE( "(%p, %lu, %p)\n", instance, reason, reserved );
+    TRACE( "%p, %lu, %p\n", instance, reason, reserved );
 
     if (reason == DLL_PROCESS_ATTACH) DisableThreadLibraryCalls( instance );
     /* DLL_PROCESS_DETACH cannot happen while the libfprint thread runs (it
@@ -92,7 +92,7 @@ BOOL WINAPI DllMain( HINSTANCE instance, DWORD reason, void *reserved )
  */
 HRESULT WINAPI WinBioFree( void *address )
 {
-    TRACE( "(%p)\n", address );
+    TRACE( "%p\n", address );
 
     if (!address) return E_POINTER;
     winbio_free( address );

@@ -844,7 +844,7 @@ HRESULT storage_open( const GUID *database_id, struct winbio_database **ret )
     struct winbio_database *db;
     HRESULT hr = S_OK;
 
-    TRACE( "(%s, %p)\n", debugstr_guid( database_id ), ret );
+    TRACE( "%s, %p\n", debugstr_guid( database_id ), ret );
 
     if (!database_id || !ret) return E_INVALIDARG;
     *ret = NULL;
