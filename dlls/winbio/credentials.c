@@ -66,7 +66,10 @@ void WINAPI WinBioGetDomainLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_T
 /***********************************************************************
  *      WinBioGetCredentialState (winbio.@)
  *
- * The identity is passed by value (see winbio.spec).
+ * The identity is passed by value.  On i386 the caller pushes the whole
+ * 76-byte WINBIO_IDENTITY, so winbio.spec spells it as 19 longs there (the
+ * stdcall decoration is @84); on 64-bit targets a structure that large is
+ * passed as a pointer to the caller's copy, hence ptr.
  */
 HRESULT WINAPI WinBioGetCredentialState( WINBIO_IDENTITY identity, WINBIO_CREDENTIAL_TYPE type,
                                          WINBIO_CREDENTIAL_STATE *state )
@@ -89,7 +92,8 @@ HRESULT WINAPI WinBioSetCredential( WINBIO_CREDENTIAL_TYPE type, UCHAR *credenti
 /***********************************************************************
  *      WinBioRemoveCredential (winbio.@)
  *
- * The identity is passed by value (see winbio.spec).
+ * The identity is passed by value, spelled in winbio.spec as for
+ * WinBioGetCredentialState (@80 on i386).
  */
 HRESULT WINAPI WinBioRemoveCredential( WINBIO_IDENTITY identity, WINBIO_CREDENTIAL_TYPE type )
 {
