@@ -77,6 +77,8 @@ static BOOL WINAPI start_watcher( INIT_ONCE *once, void *param, void **context )
     /* changes are reported from the first enumeration on */
     if (FAILED(units_get_all( &present, &count ))) return FALSE;
     winbio_free( present );
+    /* without winbio.so there are no devices, and none can arrive */
+    if (winbio_no_unix()) return TRUE;
     if (!GetModuleHandleExW( GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, (const WCHAR *)start_watcher, &module ))
         return FALSE;
     if (!(thread = CreateThread( NULL, 0, watcher_proc, module, 0, NULL )))
