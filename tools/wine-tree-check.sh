@@ -12,15 +12,19 @@
 # one (it is copied, never changed).  WINE_TREE_EACH_PATCH=1 also builds
 # dlls/winbio after each patch of the series, in the x86_64 tree.
 #
-# Debian's source is repacked without generated files.  What this build
-# needs is made as Debian's own build makes it: include/wine/server_protocol.h
-# by tools/make_requests, the icons' symbolic links of debian/rules, and
-# nls/locale.nls (wrc reads it for every resource) by tools/make_unicode,
-# or copied from the installed Wine when that is the same version.  The
-# other generated sources (the rest of make_unicode's tables, make_opengl's
-# and make_vulkan's output, the tests' generated.c) are only needed by
-# makedep, which stops on a listed file it cannot open: each becomes an
-# empty placeholder.  None of them is part of what is built here.
+# Debian's source is repacked without generated files.  Those this build
+# reads are made as Debian's own build makes them: include/wine/
+# server_protocol.h by tools/make_requests, the icons' symbolic links and
+# the links to autotools-dev's config.sub and config.guess of debian/rules,
+# and nls/locale.nls (wrc reads it for every resource) by tools/make_unicode,
+# or copied from the installed Wine when that is the same version.  Debian
+# builds in the source directory; a build outside it does not find
+# ntdll's version.h where its make rule writes it, so the source gets one,
+# with what that rule would write.  The other generated sources (the rest
+# of make_unicode's tables, make_opengl's and make_vulkan's output, the
+# tests' generated.c) are only needed by makedep, which stops on a listed
+# file it cannot open: each becomes an empty placeholder.  None of them is
+# part of what is built here.
 #
 # Copyright the winbio project developers
 # SPDX-License-Identifier: LGPL-2.1-or-later
@@ -47,7 +51,7 @@ sudo=
 
 # What a Wine build needs beyond this project's own dependencies.
 need=
-for p in flex bison autoconf libxml-libxml-perl unicode-data gcc-mingw-w64-x86-64 dpkg-dev; do
+for p in flex bison autoconf autotools-dev libxml-libxml-perl unicode-data gcc-mingw-w64-x86-64 dpkg-dev; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need="$need $p"
 done
 if [ -n "$need" ]; then
@@ -89,6 +93,14 @@ for f in trace request; do
     printf '/* ### make_requests begin ### */\n/* ### make_requests end ### */\n' >server/$f.generated
 done
 tools/make_requests >/dev/null
+# ntdll's version.h is made in the build directory, where the source's
+# #include "version.h" does not look in a build outside the source
+[ -e dlls/ntdll/unix/version.h ] ||
+    printf '#ifndef wine_build\n#define wine_build "wine-%s"\n#endif\n' "$(sed 's/^Wine version //' VERSION)" \
+        >dlls/ntdll/unix/version.h
+for f in config.sub config.guess; do
+    [ -e tools/$f ] || ln -s /usr/share/misc/$f tools/$f
+done
 if [ -f debian/rules ]; then
     grep -E '^[[:space:]]+ln -sf \.\./\.\./[^ ]+\.svg [^ ]+$' debian/rules | sh
 fi
