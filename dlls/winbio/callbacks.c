@@ -46,7 +46,7 @@ HRESULT WINAPI WinBioVerifyWithCallback( WINBIO_SESSION_HANDLE handle, WINBIO_ID
 {
     struct async_call call = { 0 };
 
-    TRACE( "(%lu, %s, %#x, %p, %p)\n", handle, debugstr_identity( identity ), subfactor, callback, context );
+    TRACE( "%lu, %s, %#x, %p, %p\n", handle, debugstr_identity( identity ), subfactor, callback, context );
 
     if (!identity) return E_POINTER;
     if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) return E_INVALIDARG;
@@ -63,7 +63,7 @@ HRESULT WINAPI WinBioIdentifyWithCallback( WINBIO_SESSION_HANDLE handle,
 {
     struct async_call call = { 0 };
 
-    TRACE( "(%lu, %p, %p)\n", handle, callback, context );
+    TRACE( "%lu, %p, %p\n", handle, callback, context );
 
     return queue_legacy( handle, WINBIO_OPERATION_IDENTIFY, callback, context, &call );
 }
@@ -77,7 +77,7 @@ HRESULT WINAPI WinBioEnrollCaptureWithCallback( WINBIO_SESSION_HANDLE handle,
 {
     struct async_call call = { 0 };
 
-    TRACE( "(%lu, %p, %p)\n", handle, callback, context );
+    TRACE( "%lu, %p, %p\n", handle, callback, context );
 
     return queue_legacy( handle, WINBIO_OPERATION_ENROLL_CAPTURE, callback, context, &call );
 }
@@ -92,7 +92,7 @@ HRESULT WINAPI WinBioCaptureSampleWithCallback( WINBIO_SESSION_HANDLE handle,
 {
     struct async_call call = { 0 };
 
-    TRACE( "(%lu, %#x, %#x, %p, %p)\n", handle, purpose, flags, callback, context );
+    TRACE( "%lu, %#x, %#x, %p, %p\n", handle, purpose, flags, callback, context );
 
     call.purpose = purpose;
     call.flags = flags;
@@ -108,7 +108,7 @@ HRESULT WINAPI WinBioLocateSensorWithCallback( WINBIO_SESSION_HANDLE handle,
 {
     struct async_call call = { 0 };
 
-    TRACE( "(%lu, %p, %p)\n", handle, callback, context );
+    TRACE( "%lu, %p, %p\n", handle, callback, context );
 
     return queue_legacy( handle, WINBIO_OPERATION_LOCATE_SENSOR, callback, context, &call );
 }

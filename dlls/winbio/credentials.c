@@ -343,7 +343,7 @@ static void report_setting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source, 
  */
 void WINAPI WinBioGetEnabledSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source )
 {
-    TRACE( "(%p, %p)\n", value, source );
+    TRACE( "%p, %p\n", value, source );
     report_setting( value, source, TRUE );
 }
 
@@ -352,7 +352,7 @@ void WINAPI WinBioGetEnabledSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE 
  */
 void WINAPI WinBioGetLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source )
 {
-    TRACE( "(%p, %p)\n", value, source );
+    TRACE( "%p, %p\n", value, source );
     report_setting( value, source, FALSE );
 }
 
@@ -361,14 +361,17 @@ void WINAPI WinBioGetLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *s
  */
 void WINAPI WinBioGetDomainLogonSetting( BOOLEAN *value, WINBIO_SETTING_SOURCE_TYPE *source )
 {
-    TRACE( "(%p, %p)\n", value, source );
+    TRACE( "%p, %p\n", value, source );
     report_setting( value, source, FALSE );
 }
 
 /***********************************************************************
  *      WinBioGetCredentialState (winbio.@)
  *
- * The identity is passed by value (see winbio.spec).
+ * The identity is passed by value.  On i386 the caller pushes the whole
+ * 76-byte WINBIO_IDENTITY, so winbio.spec spells it as 19 longs there (the
+ * stdcall decoration is @84); on 64-bit targets a structure that large is
+ * passed as a pointer to the caller's copy, hence ptr.
  */
 HRESULT WINAPI WinBioGetCredentialState( WINBIO_IDENTITY identity, WINBIO_CREDENTIAL_TYPE type,
                                          WINBIO_CREDENTIAL_STATE *state )
@@ -381,7 +384,7 @@ HRESULT WINAPI WinBioGetCredentialState( WINBIO_IDENTITY identity, WINBIO_CREDEN
     UINT32 i;
     HRESULT hr;
 
-    TRACE( "(%s, %d, %p)\n", debugstr_identity( &identity ), type, state );
+    TRACE( "%s, %d, %p\n", debugstr_identity( &identity ), type, state );
 
     if (!state) return E_POINTER;
     if (type != WINBIO_CREDENTIAL_PASSWORD) return E_INVALIDARG;
@@ -417,7 +420,7 @@ HRESULT WINAPI WinBioSetCredential( WINBIO_CREDENTIAL_TYPE type, UCHAR *credenti
     HRESULT hr;
 
     /* never print the credential itself */
-    TRACE( "(%d, %p, %Iu, %d)\n", type, credential, size, format );
+    TRACE( "%d, %p, %Iu, %d\n", type, credential, size, format );
 
     if (FAILED(hr = check_credential( type, credential, size, format ))) return hr;
     if (FAILED(hr = identity_get_current_user( &user ))) return hr;
@@ -454,14 +457,15 @@ HRESULT WINAPI WinBioSetCredential( WINBIO_CREDENTIAL_TYPE type, UCHAR *credenti
 /***********************************************************************
  *      WinBioRemoveCredential (winbio.@)
  *
- * The identity is passed by value (see winbio.spec).
+ * The identity is passed by value, spelled in winbio.spec as for
+ * WinBioGetCredentialState (@80 on i386).
  */
 HRESULT WINAPI WinBioRemoveCredential( WINBIO_IDENTITY identity, WINBIO_CREDENTIAL_TYPE type )
 {
     struct removal removal = { &identity, type };
     HRESULT hr;
 
-    TRACE( "(%s, %d)\n", debugstr_identity( &identity ), type );
+    TRACE( "%s, %d\n", debugstr_identity( &identity ), type );
 
     if (type != WINBIO_CREDENTIAL_PASSWORD && type != WINBIO_CREDENTIAL_ALL) return E_INVALIDARG;
     if (FAILED(hr = check_account( &identity ))) return hr;
@@ -480,7 +484,7 @@ HRESULT WINAPI WinBioRemoveAllCredentials(void)
     struct removal removal = { NULL, WINBIO_CREDENTIAL_ALL };
     HRESULT hr;
 
-    TRACE( "()\n" );
+    TRACE( "\n" );
 
     if (!identity_caller_is_admin()) return E_ACCESSDENIED;
     hr = remove_credentials( &removal );
@@ -498,7 +502,7 @@ HRESULT WINAPI WinBioRemoveAllDomainCredentials(void)
     struct store store;
     HRESULT hr;
 
-    TRACE( "()\n" );
+    TRACE( "\n" );
 
     if (!identity_caller_is_admin()) return E_ACCESSDENIED;
     /* a damaged store is still reported */
@@ -523,7 +527,7 @@ HRESULT WINAPI WinBioLogonIdentifiedUser( WINBIO_SESSION_HANDLE handle )
     struct session *session;
     ULONGLONG time;
 
-    TRACE( "(%lu)\n", handle );
+    TRACE( "%lu\n", handle );
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     if (session->kind == SESSION_FRAMEWORK)

@@ -228,7 +228,7 @@ HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC
     struct unit *unit;
     HRESULT hr;
 
-    TRACE( "(%lu, %#x, %lu)\n", handle, subfactor, unit_id );
+    TRACE( "%lu, %#x, %lu\n", handle, subfactor, unit_id );
 
     call.subfactor = subfactor;
     call.unit_id = unit_id;
@@ -314,7 +314,7 @@ HRESULT WINAPI WinBioEnrollCapture( WINBIO_SESSION_HANDLE handle, WINBIO_REJECT_
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%lu, %p)\n", handle, reject );
+    TRACE( "%lu, %p\n", handle, reject );
 
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (!reject) return E_POINTER;
@@ -398,7 +398,7 @@ HRESULT WINAPI WinBioEnrollCommit( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%lu, %p, %p)\n", handle, identity, is_new );
+    TRACE( "%lu, %p, %p\n", handle, identity, is_new );
 
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
     if (!identity || !is_new) return E_POINTER;
@@ -421,7 +421,7 @@ HRESULT WINAPI WinBioEnrollDiscard( WINBIO_SESSION_HANDLE handle )
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%lu)\n", handle );
+    TRACE( "%lu\n", handle );
 
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
@@ -445,7 +445,7 @@ HRESULT WINAPI WinBioEnrollSelect( WINBIO_SESSION_HANDLE handle, ULONGLONG selec
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%lu, %#I64x)\n", handle, selector );
+    TRACE( "%lu, %#I64x\n", handle, selector );
 
     if (!selector) return E_INVALIDARG;
     call.selector = selector;
@@ -534,7 +534,7 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     SIZE_T i, j, n = 0;
     HRESULT hr;
 
-    TRACE( "(%lu, %lu, %p, %p, %p)\n", handle, unit_id, identity, subfactors, count );
+    TRACE( "%lu, %lu, %p, %p, %p\n", handle, unit_id, identity, subfactors, count );
 
     if (subfactors) *subfactors = NULL;
     if (count) *count = 0;
@@ -590,7 +590,7 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     SIZE_T i, deleted;
     HRESULT hr;
 
-    TRACE( "(%lu, %lu, %s, %#x)\n", handle, unit_id, debugstr_identity( identity ), subfactor );
+    TRACE( "%lu, %lu, %s, %#x\n", handle, unit_id, debugstr_identity( identity ), subfactor );
 
     if (!identity) return E_POINTER;
     if (!unit_id || subfactor == WINBIO_SUBTYPE_NO_INFORMATION) return E_INVALIDARG;
@@ -660,7 +660,7 @@ HRESULT WINAPI WinBioGetEnrolledFactors( WINBIO_IDENTITY *account_owner,
     BOOL found;
     HRESULT hr;
 
-    TRACE( "(%s, %p)\n", debugstr_identity( account_owner ), enrolled_factors );
+    TRACE( "%s, %p\n", debugstr_identity( account_owner ), enrolled_factors );
 
     if (!account_owner || !enrolled_factors) return E_POINTER;
     *enrolled_factors = 0;

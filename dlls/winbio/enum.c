@@ -38,7 +38,7 @@ static BOOL valid_factor( WINBIO_BIOMETRIC_TYPE factor )
 HRESULT WINAPI WinBioEnumBiometricUnits( WINBIO_BIOMETRIC_TYPE factor, WINBIO_UNIT_SCHEMA **units,
                                          SIZE_T *count )
 {
-    TRACE( "(%#lx, %p, %p)\n", factor, units, count );
+    TRACE( "%#lx, %p, %p\n", factor, units, count );
 
     if (!units || !count) return E_POINTER;
     *units = NULL;
@@ -58,7 +58,7 @@ HRESULT WINAPI WinBioEnumServiceProviders( WINBIO_BIOMETRIC_TYPE factor, WINBIO_
 {
     WINBIO_BSP_SCHEMA *schema;
 
-    TRACE( "(%#lx, %p, %p)\n", factor, providers, count );
+    TRACE( "%#lx, %p, %p\n", factor, providers, count );
 
     if (!providers || !count) return E_POINTER;
     *providers = NULL;
@@ -85,7 +85,7 @@ HRESULT WINAPI WinBioEnumServiceProviders( WINBIO_BIOMETRIC_TYPE factor, WINBIO_
 HRESULT WINAPI WinBioEnumDatabases( WINBIO_BIOMETRIC_TYPE factor, WINBIO_STORAGE_SCHEMA **databases,
                                     SIZE_T *count )
 {
-    TRACE( "(%#lx, %p, %p)\n", factor, databases, count );
+    TRACE( "%#lx, %p, %p\n", factor, databases, count );
 
     if (!databases || !count) return E_POINTER;
     *databases = NULL;

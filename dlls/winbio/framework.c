@@ -77,6 +77,8 @@ static BOOL WINAPI start_watcher( INIT_ONCE *once, void *param, void **context )
     /* changes are reported from the first enumeration on */
     if (FAILED(units_get_all( &present, &count ))) return FALSE;
     winbio_free( present );
+    /* without winbio.so there are no devices, and none can arrive */
+    if (winbio_no_unix()) return TRUE;
     if (!GetModuleHandleExW( GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, (const WCHAR *)start_watcher, &module ))
         return FALSE;
     if (!(thread = CreateThread( NULL, 0, watcher_proc, module, 0, NULL )))
@@ -174,7 +176,7 @@ HRESULT WINAPI WinBioAsyncOpenFramework( WINBIO_ASYNC_NOTIFICATION_METHOD method
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%d, %p, %#x, %p, %p, %d, %p)\n", method, window, message, callback, user_data, async_open, handle );
+    TRACE( "%d, %p, %#x, %p, %p, %d, %p\n", method, window, message, callback, user_data, async_open, handle );
 
     if (!handle) return E_POINTER;
     *handle = 0;
@@ -205,7 +207,7 @@ HRESULT WINAPI WinBioCloseFramework( WINBIO_FRAMEWORK_HANDLE handle )
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%lu)\n", handle );
+    TRACE( "%lu\n", handle );
 
     if (FAILED(hr = grab_framework( handle, &session ))) return hr;
     session_release( session );
@@ -227,7 +229,7 @@ HRESULT WINAPI WinBioCloseFramework( WINBIO_FRAMEWORK_HANDLE handle )
  */
 HRESULT WINAPI WinBioAsyncEnumServiceProviders( WINBIO_FRAMEWORK_HANDLE handle, WINBIO_BIOMETRIC_TYPE factor )
 {
-    TRACE( "(%lu, %#lx)\n", handle, factor );
+    TRACE( "%lu, %#lx\n", handle, factor );
     return queue_enum( handle, WINBIO_OPERATION_ENUM_SERVICE_PROVIDERS, factor );
 }
 
@@ -236,7 +238,7 @@ HRESULT WINAPI WinBioAsyncEnumServiceProviders( WINBIO_FRAMEWORK_HANDLE handle, 
  */
 HRESULT WINAPI WinBioAsyncEnumBiometricUnits( WINBIO_FRAMEWORK_HANDLE handle, WINBIO_BIOMETRIC_TYPE factor )
 {
-    TRACE( "(%lu, %#lx)\n", handle, factor );
+    TRACE( "%lu, %#lx\n", handle, factor );
     return queue_enum( handle, WINBIO_OPERATION_ENUM_BIOMETRIC_UNITS, factor );
 }
 
@@ -245,7 +247,7 @@ HRESULT WINAPI WinBioAsyncEnumBiometricUnits( WINBIO_FRAMEWORK_HANDLE handle, WI
  */
 HRESULT WINAPI WinBioAsyncEnumDatabases( WINBIO_FRAMEWORK_HANDLE handle, WINBIO_BIOMETRIC_TYPE factor )
 {
-    TRACE( "(%lu, %#lx)\n", handle, factor );
+    TRACE( "%lu, %#lx\n", handle, factor );
     return queue_enum( handle, WINBIO_OPERATION_ENUM_DATABASES, factor );
 }
 
@@ -258,7 +260,7 @@ HRESULT WINAPI WinBioAsyncMonitorFrameworkChanges( WINBIO_FRAMEWORK_HANDLE handl
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%lu, %#lx)\n", handle, change_types );
+    TRACE( "%lu, %#lx\n", handle, change_types );
 
     if (FAILED(hr = grab_framework( handle, &session ))) return hr;
     if (!change_types || (change_types & ~(WINBIO_FRAMEWORK_CHANGE_UNIT | WINBIO_FRAMEWORK_CHANGE_UNIT_STATUS)))

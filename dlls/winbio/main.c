@@ -23,6 +23,7 @@
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
 static INIT_ONCE init_once = INIT_ONCE_STATIC_INIT;
+static BOOL unix_missing;
 
 /*
  * The thread that owns libfprint.  It lives inside the Unix call
@@ -47,7 +48,9 @@ static BOOL WINAPI init_unix( INIT_ONCE *once, void *param, void **context )
 
     if ((status = __wine_init_unix_call()))
     {
-        ERR( "cannot load the Unix side of winbio.dll, status %#lx\n", status );
+        /* winbio.so without a call table: Wine was built without libfprint */
+        ERR( "no libfprint support in winbio.so (status %#lx): no biometric units\n", status );
+        unix_missing = TRUE;
         return FALSE;
     }
     if (!GetModuleHandleExW( GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, (const WCHAR *)init_unix, &module ))
@@ -76,9 +79,15 @@ BOOL winbio_init(void)
     return InitOnceExecuteOnce( &init_once, init_unix, NULL, NULL );
 }
 
+/* TRUE when winbio.so could not be used at all: then there are no units. */
+BOOL winbio_no_unix(void)
+{
+    return !winbio_init() && unix_missing;
+}
+
 BOOL WINAPI DllMain( HINSTANCE instance, DWORD reason, void *reserved )
 {
-    TRACE( "(%p, %lu, %p)\n", instance, reason, reserved );
+    TRACE( "%p, %lu, %p\n", instance, reason, reserved );
 
     if (reason == DLL_PROCESS_ATTACH) DisableThreadLibraryCalls( instance );
     /* DLL_PROCESS_DETACH cannot happen while the libfprint thread runs (it
@@ -92,7 +101,7 @@ BOOL WINAPI DllMain( HINSTANCE instance, DWORD reason, void *reserved )
  */
 HRESULT WINAPI WinBioFree( void *address )
 {
-    TRACE( "(%p)\n", address );
+    TRACE( "%p\n", address );
 
     if (!address) return E_POINTER;
     winbio_free( address );

@@ -240,7 +240,7 @@ HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *iden
     SIZE_T i;
     HRESULT hr;
 
-    TRACE( "(%lu, %s, %#x, %p, %p, %p)\n", handle, debugstr_identity( identity ), subfactor, unit_id,
+    TRACE( "%lu, %s, %#x, %p, %p, %p\n", handle, debugstr_identity( identity ), subfactor, unit_id,
            match, reject );
 
     if (!identity) return E_POINTER;
@@ -287,7 +287,7 @@ HRESULT WINAPI WinBioIdentify( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *uni
     SIZE_T i;
     HRESULT hr;
 
-    TRACE( "(%lu, %p, %p, %p, %p)\n", handle, unit_id, identity, subfactor, reject );
+    TRACE( "%lu, %p, %p, %p, %p\n", handle, unit_id, identity, subfactor, reject );
 
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
@@ -340,7 +340,7 @@ HRESULT WINAPI WinBioLocateSensor( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID 
     SIZE_T i;
     HRESULT hr;
 
-    TRACE( "(%lu, %p)\n", handle, unit_id );
+    TRACE( "%lu, %p\n", handle, unit_id );
 
     if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
 
@@ -391,7 +391,7 @@ HRESULT WINAPI WinBioCaptureSample( WINBIO_SESSION_HANDLE handle, WINBIO_BIR_PUR
     SIZE_T i;
     HRESULT hr;
 
-    TRACE( "(%lu, %#x, %#x, %p, %p, %p, %p)\n", handle, purpose, flags, unit_id, sample, sample_size, reject );
+    TRACE( "%lu, %#x, %#x, %p, %p, %p, %p\n", handle, purpose, flags, unit_id, sample, sample_size, reject );
 
     call.purpose = purpose;
     call.flags = flags;

@@ -125,7 +125,7 @@ static BOOL is_local_system(void)
  */
 HRESULT WINAPI WinBioAcquireFocus(void)
 {
-    TRACE( "()\n" );
+    TRACE( "\n" );
     return is_local_system() ? S_OK : E_ACCESSDENIED;
 }
 
@@ -134,7 +134,7 @@ HRESULT WINAPI WinBioAcquireFocus(void)
  */
 HRESULT WINAPI WinBioReleaseFocus(void)
 {
-    TRACE( "()\n" );
+    TRACE( "\n" );
     return is_local_system() ? S_OK : E_ACCESSDENIED;
 }
 
@@ -148,7 +148,7 @@ HRESULT WINAPI WinBioRegisterEventMonitor( WINBIO_SESSION_HANDLE handle, WINBIO_
     struct session *session;
     HRESULT hr = S_OK;
 
-    TRACE( "(%lu, %#lx, %p, %p)\n", handle, mask, callback, context );
+    TRACE( "%lu, %#lx, %p, %p\n", handle, mask, callback, context );
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     if (!callback) hr = E_POINTER;
@@ -188,7 +188,7 @@ HRESULT WINAPI WinBioUnregisterEventMonitor( WINBIO_SESSION_HANDLE handle )
     struct session *session;
     BOOL active;
 
-    TRACE( "(%lu)\n", handle );
+    TRACE( "%lu\n", handle );
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     EnterCriticalSection( &session->cs );
@@ -215,7 +215,7 @@ HRESULT WINAPI WinBioMonitorPresence( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     struct session *session;
     HRESULT hr;
 
-    TRACE( "(%lu, %lu)\n", handle, unit_id );
+    TRACE( "%lu, %lu\n", handle, unit_id );
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     if (!unit_id) hr = E_INVALIDARG;

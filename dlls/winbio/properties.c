@@ -167,7 +167,7 @@ HRESULT WINAPI WinBioGetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
     struct unit *unit;
     HRESULT hr;
 
-    TRACE( "(%lu, %lu, %lu, %lu, %s, %#x, %p, %p)\n", handle, type, id, unit_id,
+    TRACE( "%lu, %lu, %lu, %lu, %s, %#x, %p, %p\n", handle, type, id, unit_id,
            debugstr_identity( identity ), subfactor, buffer, size );
 
     if ((hr = queue_property( handle, WINBIO_OPERATION_GET_PROPERTY, type, id, unit_id, identity, subfactor,
@@ -230,7 +230,7 @@ HRESULT WINAPI WinBioSetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
     struct session *session;
     HRESULT hr, check;
 
-    TRACE( "(%lu, %lu, %lu, %lu, %s, %#x, %p, %Iu)\n", handle, type, id, unit_id,
+    TRACE( "%lu, %lu, %lu, %lu, %s, %#x, %p, %Iu\n", handle, type, id, unit_id,
            debugstr_identity( identity ), subfactor, buffer, size );
 
     /* checked before an asynchronous call copies the buffer */
@@ -303,7 +303,7 @@ HRESULT WINAPI WinBioControlUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID u
                                   UCHAR *send_buffer, SIZE_T send_size, UCHAR *receive_buffer,
                                   SIZE_T receive_size, SIZE_T *received, ULONG *status )
 {
-    TRACE( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p)\n", handle, unit_id, component, control_code,
+    TRACE( "%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p\n", handle, unit_id, component, control_code,
            send_buffer, send_size, receive_buffer, receive_size, received, status );
 
     return control_unit( handle, unit_id, component, control_code, send_buffer, send_size,
@@ -319,7 +319,7 @@ HRESULT WINAPI WinBioControlUnitPrivileged( WINBIO_SESSION_HANDLE handle, WINBIO
                                             UCHAR *receive_buffer, SIZE_T receive_size,
                                             SIZE_T *received, ULONG *status )
 {
-    TRACE( "(%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p)\n", handle, unit_id, component, control_code,
+    TRACE( "%lu, %lu, %lu, %#lx, %p, %Iu, %p, %Iu, %p, %p\n", handle, unit_id, component, control_code,
            send_buffer, send_size, receive_buffer, receive_size, received, status );
 
     return control_unit( handle, unit_id, component, control_code, send_buffer, send_size,

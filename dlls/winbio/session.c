@@ -569,7 +569,7 @@ HRESULT WINAPI WinBioOpenSession( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL_TYPE
     GUID database;
     HRESULT hr;
 
-    TRACE( "(%#lx, %lu, %#lx, %p, %Iu, %s, %p)\n", factor, pool, flags, unit_array, unit_count,
+    TRACE( "%#lx, %lu, %#lx, %p, %Iu, %s, %p\n", factor, pool, flags, unit_array, unit_count,
            is_sentinel_database( database_id ) ? wine_dbg_sprintf( "%p", database_id ) : debugstr_guid(database_id),
            handle );
 
@@ -606,7 +606,7 @@ HRESULT WINAPI WinBioAsyncOpenSession( WINBIO_BIOMETRIC_TYPE factor, WINBIO_POOL
     GUID database;
     HRESULT hr;
 
-    TRACE( "(%#lx, %lu, %#lx, %p, %Iu, %s, %d, %p, %#x, %p, %p, %d, %p)\n", factor, pool, flags, unit_array,
+    TRACE( "%#lx, %lu, %#lx, %p, %Iu, %s, %d, %p, %#x, %p, %p, %d, %p\n", factor, pool, flags, unit_array,
            unit_count, is_sentinel_database( database_id ) ? wine_dbg_sprintf( "%p", database_id )
                                                            : debugstr_guid(database_id),
            method, window, message, callback, user_data, async_open, handle );
@@ -671,7 +671,7 @@ HRESULT WINAPI WinBioCloseSession( WINBIO_SESSION_HANDLE handle )
     struct session *session;
     HRESULT hr = S_OK;
 
-    TRACE( "(%lu)\n", handle );
+    TRACE( "%lu\n", handle );
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     if (session->kind == SESSION_FRAMEWORK)
@@ -706,7 +706,7 @@ HRESULT WINAPI WinBioCancel( WINBIO_SESSION_HANDLE handle )
     struct async_call cancel = { WINBIO_OPERATION_NONE };
     struct session *session;
 
-    TRACE( "(%lu)\n", handle );
+    TRACE( "%lu\n", handle );
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     /* on a framework handle this stops the change monitor */
@@ -731,7 +731,7 @@ HRESULT WINAPI WinBioWait( WINBIO_SESSION_HANDLE handle )
 {
     struct session *session;
 
-    TRACE( "(%lu)\n", handle );
+    TRACE( "%lu\n", handle );
 
     if (!(session = session_grab( handle ))) return E_HANDLE;
     EnterCriticalSection( &session->cs );
@@ -793,7 +793,7 @@ HRESULT WINAPI WinBioLockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit
     struct unit *unit;
     HRESULT hr;
 
-    TRACE( "(%lu, %lu)\n", handle, unit_id );
+    TRACE( "%lu, %lu\n", handle, unit_id );
 
     if (FAILED(hr = begin_unit_call( handle, WINBIO_OPERATION_LOCK_UNIT, unit_id, &session, &unit )) || !session)
         return hr;
@@ -823,7 +823,7 @@ HRESULT WINAPI WinBioUnlockUnit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID un
     struct unit *unit, *pending;
     HRESULT hr;
 
-    TRACE( "(%lu, %lu)\n", handle, unit_id );
+    TRACE( "%lu, %lu\n", handle, unit_id );
 
     if (FAILED(hr = begin_unit_call( handle, WINBIO_OPERATION_UNLOCK_UNIT, unit_id, &session, &unit )) || !session)
         return hr;

@@ -911,7 +911,7 @@ HRESULT storage_open_file( const GUID *database_id, const WCHAR *path, struct wi
     HRESULT hr = S_OK;
     BOOL ok;
 
-    TRACE( "(%s, %s, %p)\n", debugstr_guid( database_id ), debugstr_w( path ), ret );
+    TRACE( "%s, %s, %p\n", debugstr_guid( database_id ), debugstr_w( path ), ret );
 
     if (!database_id || !ret) return E_INVALIDARG;
     *ret = NULL;

@@ -28,6 +28,10 @@
  * the group bits too), so the modes are set here, on the Unix file.
  */
 
+#include "config.h"
+
+#ifdef HAVE_LIBFPRINT
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -68,3 +72,5 @@ NTSTATUS make_private( void *args )
     close( fd );
     return STATUS_SUCCESS;
 }
+
+#endif /* HAVE_LIBFPRINT */

@@ -32,6 +32,10 @@
  * with op_cancel from any thread.
  */
 
+#include "config.h"
+
+#ifdef HAVE_LIBFPRINT
+
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
@@ -706,3 +710,5 @@ NTSTATUS op_free( void *args )
     op_release( op );
     return STATUS_SUCCESS;
 }
+
+#endif /* HAVE_LIBFPRINT */

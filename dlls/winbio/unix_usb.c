@@ -35,6 +35,10 @@
  * Everything is read from sysfs and that file, never from the device.
  */
 
+#include "config.h"
+
+#ifdef HAVE_LIBFPRINT
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,3 +184,5 @@ void usb_describe( FpDevice *device, guint index, const char * const *drivers, s
     g_strlcpy( out->usb_port, name, sizeof(out->usb_port) );
     TRACE( "%s is USB %04x:%04x at %s\n", fp_device_get_name( device ), out->usb_vendor, out->usb_product, name );
 }
+
+#endif /* HAVE_LIBFPRINT */

@@ -32,6 +32,10 @@
  * loop thread is a Wine thread, so Wine debug output from it is safe.
  */
 
+#include "config.h"
+
+#ifdef HAVE_LIBFPRINT
+
 #include <string.h>
 
 #include "unix_private.h"
@@ -411,3 +415,5 @@ const unixlib_entry_t __wine_unix_call_wow64_funcs[] =
 C_ASSERT( ARRAYSIZE(__wine_unix_call_wow64_funcs) == unix_funcs_count );
 
 #endif /* _WIN64 */
+
+#endif /* HAVE_LIBFPRINT */

@@ -40,6 +40,7 @@
 
 /* main.c */
 extern BOOL winbio_init(void);
+extern BOOL winbio_no_unix(void);
 
 /* Every block handed to a caller is released by WinBioFree(). */
 static inline void *winbio_alloc( SIZE_T size )
