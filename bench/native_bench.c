@@ -122,10 +122,23 @@ static void begin( const char *print )
     touch( print );
 }
 
-static void end(void)
+/* the wall time since begin; returns how many touches failed */
+static int end(void)
 {
     op_us = now_us() - op_started;
-    if (replies()) fail( "touching the sensor", NULL );
+    return replies();
+}
+
+/* TRUE when an operation failed because libfprint's model of the sensor's
+ * temperature found it too hot (long runs on a loaded machine), once it
+ * has had time to cool: the repetition is then made again. */
+static gboolean cooled( GError **error )
+{
+    if (!g_error_matches( *error, FP_DEVICE_ERROR, FP_DEVICE_ERROR_TOO_HOT )) return FALSE;
+    fprintf( stderr, "native_bench: the sensor is too hot, waiting a minute\n" );
+    g_clear_error( error );
+    g_usleep( 60 * G_USEC_PER_SEC );
+    return TRUE;
 }
 
 static FpPrint *enroll( const char *print )
@@ -137,15 +150,9 @@ static FpPrint *enroll( const char *print )
     {
         begin( print );
         ret = fp_device_enroll_sync( device, fp_print_new( device ), NULL, enroll_progress, (void *)print, &error );
-        op_us = now_us() - op_started;
-        if (!replies() && ret) return ret;
-        /* libfprint's model of the sensor's temperature stops a long run of
-         * enrollments (the gallery's, on a loaded machine): let it cool */
-        if (!g_error_matches( error, FP_DEVICE_ERROR, FP_DEVICE_ERROR_TOO_HOT )) fail( "enroll", error );
-        fprintf( stderr, "native_bench: the sensor is too hot, waiting a minute\n" );
-        g_clear_error( &error );
+        if (!end() && ret) return ret;
         g_clear_object( &ret );
-        g_usleep( 60 * G_USEC_PER_SEC );
+        if (!cooled( &error )) fail( "enroll", error );
     }
 }
 
@@ -177,10 +184,13 @@ static void verify( FpPrint *template, const char *print )
     g_autoptr(GError) error = NULL;
     gboolean match = FALSE;
 
-    begin( print );
-    fp_device_verify_sync( device, template, NULL, NULL, NULL, &match, NULL, &error );
-    end();
-    if (!match) fail( "verify", error );
+    for (;;)
+    {
+        begin( print );
+        fp_device_verify_sync( device, template, NULL, NULL, NULL, &match, NULL, &error );
+        if (!end() && match) return;
+        if (!cooled( &error )) fail( "verify", error );
+    }
 }
 
 static void identify( GPtrArray *templates, FpPrint *expected, const char *print )
@@ -188,10 +198,14 @@ static void identify( GPtrArray *templates, FpPrint *expected, const char *print
     g_autoptr(GError) error = NULL;
     g_autoptr(FpPrint) found = NULL;
 
-    begin( print );
-    fp_device_identify_sync( device, templates, NULL, NULL, NULL, &found, NULL, &error );
-    end();
-    if (!found || !fp_print_equal( found, expected )) fail( "identify", error );
+    for (;;)
+    {
+        begin( print );
+        fp_device_identify_sync( device, templates, NULL, NULL, NULL, &found, NULL, &error );
+        if (!end() && found && fp_print_equal( found, expected )) return;
+        g_clear_object( &found );
+        if (!cooled( &error )) fail( "identify", error );
+    }
 }
 
 static void capture( const char *print )
@@ -199,10 +213,13 @@ static void capture( const char *print )
     g_autoptr(GError) error = NULL;
     g_autoptr(FpImage) image = NULL;
 
-    begin( print );
-    image = fp_device_capture_sync( device, TRUE, NULL, &error );
-    end();
-    if (!image) fail( "capture", error );
+    for (;;)
+    {
+        begin( print );
+        image = fp_device_capture_sync( device, TRUE, NULL, &error );
+        if (!end() && image) return;
+        if (!cooled( &error )) fail( "capture", error );
+    }
 }
 
 /* How long a thread waiting on a GCond takes to run once signalled: in
