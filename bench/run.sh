@@ -8,8 +8,8 @@
 # repetition, the side that goes first alternating too, so that both see
 # the same machine however its load changes.  It prints per operation the
 # two medians and the median of the ratios of the pairs of neighbouring
-# repetitions with their interquartile range, then where an enrollment's
-# milliseconds go.
+# repetitions with their interquartile range, for the wall time and for
+# the CPU time; then where an enrollment's milliseconds go.
 #
 # Usage (from the top of the build tree, after make): bench/run.sh [PAIRS]
 # PAIRS per operation, default 40 (a quarter for 100 templates, a tenth
@@ -72,26 +72,33 @@ receive()
     fi
 }
 
-# ask SIDE REQUEST: send and receive, and the CPU time the side spent
-# on it into $cpu (microseconds, its threads' run time from the kernel's
-# schedstat; for WinBio that of the Wine process and of its wineserver)
+# ask SIDE REQUEST: send and receive, and into $sched what the kernel's
+# schedstat says the side's threads did meanwhile: "<CPU us> <us waiting
+# for a CPU>", for the server and its feeder, and for WinBio its own
+# wineserver too
 ask()
 {
-    if [ "$1" = native ]; then set -- "$1" "$2" $native_pid; else set -- "$1" "$2" $winbio_pid $wineserver; fi
-    cpu=$(cpu_us "$3" $4)
+    if [ "$1" = native ]; then
+        set -- "$1" "$2" $native_pid $native_feeder
+    else
+        set -- "$1" "$2" $winbio_pid $vsensor_pid $wineserver
+    fi
+    sched=$(schedstat_us "$3" "$4" $5)
     send "$1" "$2"
     receive "$1"
-    cpu=$(($(cpu_us "$3" $4) - cpu))
+    after=$(schedstat_us "$3" "$4" $5)
+    sched="$((${after% *} - ${sched% *})) $((${after#* } - ${sched#* }))"
 }
 
-cpu_us()
+schedstat_us()
 {
-    for pid; do cat /proc/$pid/task/*/schedstat; done 2>/dev/null | awk '{ ns += $1 } END { printf "%d", ns / 1000 }'
+    for pid; do cat /proc/$pid/task/*/schedstat; done 2>/dev/null |
+        awk '{ run += $1; wait += $2 } END { printf "%d %d", run / 1000, wait / 1000 }'
 }
 
 # measure REQUEST TEMPLATES COUNT: COUNT pairs of repetitions after one
-# pair not counted; each pair becomes the line
-# "<op> <templates> <native us> <winbio us> <native CPU us> <winbio CPU us>"
+# pair not counted; each pair becomes the line "<op> <templates>" and for
+# libfprint then WinBio "<us> <CPU us> <us waiting for a CPU>"
 measure()
 {
     ask native "$1"
@@ -99,13 +106,13 @@ measure()
     i=0
     while [ $i -lt "$3" ]; do
         if [ $((i % 2)) = 0 ]; then
-            ask native "$1"; native="${reply##* } $cpu"
-            ask winbio "$1"; winbio="${reply##* } $cpu"
+            ask native "$1"; native="${reply##* } $sched"
+            ask winbio "$1"; winbio="${reply##* } $sched"
         else
-            ask winbio "$1"; winbio="${reply##* } $cpu"
-            ask native "$1"; native="${reply##* } $cpu"
+            ask winbio "$1"; winbio="${reply##* } $sched"
+            ask native "$1"; native="${reply##* } $sched"
         fi
-        echo "${1%% *} $2 ${native% *} ${winbio% *} ${native#* } ${winbio#* }" >>"$work/pairs"
+        echo "${1%% *} $2 $native $winbio" >>"$work/pairs"
         i=$((i + 1))
     done
 }

@@ -1,6 +1,6 @@
 # The figures of bench/run.sh, from its two files:
-#   pairs: "<op> <templates> <native us> <winbio us> <native CPU us> <winbio CPU us>",
-#          one line per pair of neighbouring repetitions
+#   pairs: "<op> <templates>" and for libfprint then WinBio "<us> <CPU us> <us
+#          waiting for a CPU>", one line per pair of neighbouring repetitions
 #   costs: "handoff <us> <feeder us>" (native_bench) and
 #          "latency <enum us> <open+close us> <syscall us> <feeder us>" (winbio_bench)
 #
@@ -33,13 +33,15 @@ FILENAME == ARGV[1] {
     if (!(key in count)) order[++keys] = key
     n = ++count[key]
     native[key, n] = $3
-    winbio[key, n] = $4
-    ratio[key, n] = $4 / $3
-    extra[key, n] = $4 - $3
-    native_cpu[key, n] = $5
-    winbio_cpu[key, n] = $6
-    cpu_ratio[key, n] = $6 / $5
-    cpu_extra[key, n] = $6 - $5
+    winbio[key, n] = $6
+    ratio[key, n] = $6 / $3
+    extra[key, n] = $6 - $3
+    native_cpu[key, n] = $4
+    winbio_cpu[key, n] = $7
+    cpu_ratio[key, n] = $7 / $4
+    cpu_extra[key, n] = $7 - $4
+    native_wait[key, n] = $5
+    winbio_wait[key, n] = $8
     next
 }
 $1 == "handoff" { handoff[++handoffs] = $2; native_ping[handoffs] = $3 }
@@ -64,26 +66,29 @@ function table(title, n_field, w_field, r_field,    k, key, f, r)
 
 END {
     table("wall time, from the first touch to the result", native, winbio, ratio)
-    table("\nCPU time of each side (its threads, and for WinBio its wineserver's)", native_cpu, winbio_cpu, cpu_ratio)
+    table("\nCPU time of each side (its threads and its feeder's, and for WinBio its wineserver's)",
+          native_cpu, winbio_cpu, cpu_ratio)
 
     key = "enroll 0"
     if (!(key in count)) exit
     hand = quantile(handoff, handoffs, 0.5)
     sys = quantile(syscall_us, latencies, 0.5)
-    diff = column(extra, key, 0.5)
+    extra_cpu = column(cpu_extra, key, 0.5)
     printf "\nwhere an enrollment's time goes (medians over the pairs, ms)\n"
-    printf "  libfprint's enrollment, natively: virtual_image reads and processes     %8.2f\n", column(native, key, 0.5) / 1000
-    printf "    5 images, activating and deactivating between them\n"
-    printf "  winbio.dll's extra time per enrollment (winbio - libfprint, IQR)       %8.2f  [%.2f, %.2f]\n",
-           diff / 1000, column(extra, key, 0.25) / 1000, column(extra, key, 0.75) / 1000
-    printf "    of it CPU time (IQR)                                                 %8.2f  [%.2f, %.2f]\n",
-           column(cpu_extra, key, 0.5) / 1000, column(cpu_extra, key, 0.25) / 1000, column(cpu_extra, key, 0.75) / 1000
-    printf "    10 unix calls (op_start, 6 op_wait, 2 op_get_data, op_free), at %.3f us\n", sys
-    printf "      (one Wine syscall, the same crossing)                               %8.3f\n", 10 * sys / 1000
-    printf "    6 wake-ups of the calling thread by the dll's loop thread (5 stages,\n"
-    printf "      the end), at %.1f us (a GCond wake-up measured natively)             %8.2f\n", hand, 6 * hand / 1000
-    printf "    the rest: the PE side's bookkeeping and Wine's scheduling             %8.2f\n",
-           (diff - 10 * sys - 6 * hand) / 1000
+    printf "  libfprint's enrollment, natively: virtual_image reads and        %8.2f\n", column(native, key, 0.5) / 1000
+    printf "    processes 5 images; of it CPU time                             %8.2f\n", column(native_cpu, key, 0.5) / 1000
+    printf "  the threads' waits for a CPU (their sum: they overlap), natively %8.2f\n", column(native_wait, key, 0.5) / 1000
+    printf "    and for WinBio                                                 %8.2f\n", column(winbio_wait, key, 0.5) / 1000
+    printf "  what WinBio adds (winbio - libfprint, pair by pair; IQR)\n"
+    printf "    wall time                                                      %8.2f  [%.2f, %.2f]\n",
+           column(extra, key, 0.5) / 1000, column(extra, key, 0.25) / 1000, column(extra, key, 0.75) / 1000
+    printf "    CPU time                                                       %8.2f  [%.2f, %.2f]\n",
+           extra_cpu / 1000, column(cpu_extra, key, 0.25) / 1000, column(cpu_extra, key, 0.75) / 1000
+    printf "  of which, estimated from costs measured in the same run:\n"
+    printf "    10 unix calls (op_start, 6 op_wait, 2 op_get_data, op_free),\n"
+    printf "      at %.3f us each (a Wine syscall, the same crossing)           %8.3f\n", sys, 10 * sys / 1000
+    printf "    6 wake-ups of the calling thread by the dll's loop thread\n"
+    printf "      (5 stages, the end), at %.1f us (a GCond wake-up, natively)   %8.2f\n", hand, 6 * hand / 1000
     printf "  the feeder: each side's 5 touches are sent (Linux's TCP, Wine's winsock) as\n"
     printf "    the sensor wants them and counted, their replies read afterwards; a whole\n"
     printf "    round trip (PING) takes %.3f natively, %.3f from Wine\n",
