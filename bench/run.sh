@@ -141,7 +141,10 @@ done
 exec 3>&- 5>&-
 wait $native_pid $winbio_pid
 
-awk -f bench/stats.awk "$work/pairs" "$work/costs"
+# the raw figures stay for a closer look: build/bench/pairs.txt, costs.txt
+cp "$work/pairs" build/bench/pairs.txt
+cp "$work/costs" build/bench/costs.txt
+awk -f bench/stats.awk build/bench/pairs.txt build/bench/costs.txt
 
 # asynchronous delivery on the same sensor, in the same prefix
 env FP_VIRTUAL_IMAGE="$work/vw/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vw/port")" \
