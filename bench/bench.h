@@ -1,6 +1,7 @@
 /*
- * What the benchmark programs share: medians, and on Windows a timer and
- * the virtual image sensor's unit
+ * What the benchmark programs share: a microsecond timer, medians, the
+ * requests bench/run.sh drives them with, the feeder's replies, and on
+ * Windows the virtual image sensor's unit
  *
  * Copyright the winbio project developers
  *
@@ -22,7 +23,9 @@
 #ifndef __WINBIO_BENCH_BENCH_H
 #define __WINBIO_BENCH_BENCH_H
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* the other fingers identify compares with: seeds 1001 to 1999 of
  * tools/fpgen, drawn by make gallery as GALLERY_DIR/<seed>.pgm */
@@ -57,7 +60,65 @@ static WINBIO_UNIT_ID image_unit(void)
     return id;
 }
 #endif
+#else
+#include <time.h>
+
+/* CLOCK_MONOTONIC in microseconds. */
+static double now_us(void)
+{
+    struct timespec ts;
+
+    clock_gettime( CLOCK_MONOTONIC, &ts );
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
 #endif
+
+/* The next request from bench/run.sh, one line on stdin without its line
+ * end; FALSE at the end of input.  The servers answer each request with
+ * one line (bench_reply), so that run.sh can alternate them. */
+static inline int bench_request( char *line, int size )
+{
+    if (!fgets( line, size, stdin )) return 0;
+    line[strcspn( line, "\r\n" )] = 0;
+    return 1;
+}
+
+#ifdef _WIN32
+typedef SOCKET feeder_socket;
+#else
+#include <sys/socket.h>
+typedef int feeder_socket;
+#endif
+
+/* Reads the feeder's replies to count requests sent on its connection
+ * (tests/vsensor: one line each); returns how many were not OK. */
+static inline int feeder_replies( feeder_socket feeder, int count )
+{
+    char reply[256];
+    int got = 0, failed = 0;
+
+    while (count)
+    {
+        if (recv( feeder, reply + got, 1, 0 ) != 1) return failed + count;
+        if (reply[got] != '\n' && got < (int)sizeof(reply) - 2)
+        {
+            got++;
+            continue;
+        }
+        reply[got + 1] = 0;
+        if (strncmp( reply, "OK", 2 ))
+        {
+            fprintf( stderr, "the feeder answered %s", reply );
+            failed++;
+        }
+        got = 0;
+        count--;
+    }
+    return failed;
+}
+
+/* stdout is a pipe: flushed at once, run.sh waits for the line */
+#define bench_reply( ... ) do { printf( __VA_ARGS__ ); fflush( stdout ); } while (0)
 
 static int compare_double( const void *a, const void *b )
 {

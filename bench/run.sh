@@ -1,46 +1,153 @@
 #!/bin/sh
 # Benchmark: WinBio calls under Wine against the same libfprint operations
-# called directly, side by side in one run, on libfprint's virtual image
-# sensor with the same prints.  Prints the medians and their ratio.
+# called directly, on libfprint's virtual image sensor with the same prints
+# fed through the same feeder (tests/vsensor).  Both sides are servers that
+# run one repetition per request (bench/native_bench.c, a Linux program,
+# and bench/winbio_bench.c, a Windows program), started once, so that
+# start-up is never measured; this script alternates them repetition by
+# repetition, the side that goes first alternating too, so that both see
+# the same machine however its load changes.  It prints per operation the
+# two medians and the median of the ratios of the pairs of neighbouring
+# repetitions with their interquartile range, for the wall time and for
+# the CPU time; then where an enrollment's milliseconds go.
 #
-# Usage (from the top of the build tree, after make): bench/run.sh [REPEAT]
+# Usage (from the top of the build tree, after make): bench/run.sh [PAIRS]
+# PAIRS per operation, default 40 (a quarter for 100 templates, a tenth
+# but at least 3 for 1000).
 #
 # Copyright the winbio project developers
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 set -e
-repeat=${1:-9}
+pairs=${1:-40}
 prints=${PRINTS_DIR:-$(pwd)/build/prints}
 . tests/wine-env.sh
 work=$(mktemp -d /tmp/winbio-bench.XXXXXX)
-trap 'wine_env_stop; rm -rf "$work"' EXIT
+native_feeder=
+trap 'exec 3>&- 5>&-; [ -n "$native_feeder" ] && kill "$native_feeder"; wine_env_stop; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
+cr=$(printf '\r')
 
-# the other fingers identify compares with (drawn once, several minutes)
+# the other fingers identify compares with (drawn once, 8 minutes of CPU)
 gallery=$(pwd)/build/prints/gallery
-make -s -j2 gallery build/native/native_bench build/x86_64-windows/winbio_bench.exe build/x86_64-windows/async_bench.exe
+make -s -j2 gallery build/native/native_bench build/native/vsensor build/x86_64-windows/winbio_bench.exe \
+    build/x86_64-windows/async_bench.exe
 
-# libfprint directly: its own socket, no feeder
-FP_VIRTUAL_IMAGE=$work/native.sock build/native/native_bench "$prints" "$repeat" "$gallery" 2>/dev/null >"$work/native.txt"
+# a wineserver of our own, whose CPU time counts for the WinBio side
+mkdir -p "$work/prefix"
+WINEPREFIX=$work/prefix "$WINESERVER" -f -p &
+wineserver=$!
 
-# the same through winbio.dll under Wine, with only the image sensor
+# one feeder for each side: each process has its own virtual_image socket
 wine_env_setup "$work/prefix"
-vsensor_start "$work/vs" "$prints"
-env FP_VIRTUAL_IMAGE="$work/vs/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vs/port")" \
-    "$WINE64" build/x86_64-windows/winbio_bench.exe "$repeat" "$gallery" 2>/dev/null | tr -d '\r' >"$work/winbio.txt"
+vsensor_start "$work/vn" "$prints"
+native_feeder=$vsensor_pid
+native_port=$(cat "$work/vn/port")
+vsensor_start "$work/vw" "$prints"
 
-echo "operation          templates      libfprint        winbio    ratio"
-awk 'NR == FNR { native[$1 " " $2] = $3; next }
-     {
-         key = $1 " " $2
-         if (key in native)
-             printf "%-18s %9s %11.0f us %11.0f us   %6.3f\n", $1, $2, native[key], $3, $3 / native[key]
-         else
-             printf "%-18s %9s %14s %11.1f us\n", $1, "-", "-", $3
-     }' "$work/native.txt" "$work/winbio.txt"
+mkfifo "$work/native.in" "$work/native.out" "$work/winbio.in" "$work/winbio.out"
+env FP_VIRTUAL_IMAGE="$work/vn/image.sock" WINBIO_VSENSOR_PORT="$native_port" \
+    build/native/native_bench <"$work/native.in" >"$work/native.out" 2>"$work/native.err" &
+native_pid=$!
+env FP_VIRTUAL_IMAGE="$work/vw/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vw/port")" \
+    "$WINE64" build/x86_64-windows/winbio_bench.exe <"$work/winbio.in" >"$work/winbio.out" 2>"$work/winbio.err" &
+winbio_pid=$!
+exec 3>"$work/native.in" 4<"$work/native.out" 5>"$work/winbio.in" 6<"$work/winbio.out"
+
+# send SIDE REQUEST / receive SIDE: one request to one server, and its
+# reply line into $reply; a server that dies ends the run with its errors
+send()
+{
+    if [ "$1" = native ]; then printf '%s\n' "$2" >&3; else printf '%s\n' "$2" >&5; fi
+}
+
+receive()
+{
+    if [ "$1" = native ]; then read -r reply <&4 || reply=; else read -r reply <&6 || reply=; fi
+    reply=${reply%"$cr"}
+    if [ -z "$reply" ]; then
+        echo "bench: $1 side stopped:" >&2
+        cat "$work/$1.err" >&2
+        exit 1
+    fi
+}
+
+# ask SIDE REQUEST: send and receive, and into $sched what the kernel's
+# schedstat says the side's threads did meanwhile: "<CPU us> <us waiting
+# for a CPU>", for the server and its feeder, and for WinBio its own
+# wineserver too
+ask()
+{
+    if [ "$1" = native ]; then
+        set -- "$1" "$2" $native_pid $native_feeder
+    else
+        set -- "$1" "$2" $winbio_pid $vsensor_pid $wineserver
+    fi
+    sched=$(schedstat_us "$3" "$4" $5)
+    send "$1" "$2"
+    receive "$1"
+    after=$(schedstat_us "$3" "$4" $5)
+    sched="$((${after% *} - ${sched% *})) $((${after#* } - ${sched#* }))"
+}
+
+schedstat_us()
+{
+    for pid; do cat /proc/$pid/task/*/schedstat; done 2>/dev/null |
+        awk '{ run += $1; wait += $2 } END { printf "%d %d", run / 1000, wait / 1000 }'
+}
+
+# measure REQUEST TEMPLATES COUNT: COUNT pairs of repetitions after one
+# pair not counted; each pair becomes the line "<op> <templates>" and for
+# libfprint then WinBio "<us> <CPU us> <us waiting for a CPU>"
+measure()
+{
+    ask native "$1"
+    ask winbio "$1"
+    i=0
+    while [ $i -lt "$3" ]; do
+        if [ $((i % 2)) = 0 ]; then
+            ask native "$1"; native="${reply##* } $sched"
+            ask winbio "$1"; winbio="${reply##* } $sched"
+        else
+            ask winbio "$1"; winbio="${reply##* } $sched"
+            ask native "$1"; native="${reply##* } $sched"
+        fi
+        echo "${1%% *} $2 $native $winbio" >>"$work/pairs"
+        i=$((i + 1))
+    done
+}
+
+# the other fingers' templates: enrolled natively the first time (several
+# minutes), kept for the next runs, and put into the WinBio side's database
+mkdir -p build/bench/templates
+ask native "setup $gallery $(pwd)/build/bench/templates"
+ask winbio "setup $(winepath_of "$(pwd)/build/bench/templates")"
+
+: >"$work/pairs"
+measure enroll 0 "$pairs"
+measure verify 1 "$pairs"
+measure capture - "$pairs"
+measure "identify 1" 1 "$pairs"
+measure "identify 10" 10 "$pairs"
+measure "identify 100" 100 $(((pairs + 3) / 4))
+measure "identify 1000" 1000 $((pairs / 10 > 3 ? pairs / 10 : 3))
+
+# what lies between a WinBio call and libfprint, three times each way
+: >"$work/costs"
+for i in 1 2 3; do
+    ask native handoff; echo "$reply" >>"$work/costs"
+    ask winbio latency; echo "$reply" >>"$work/costs"
+done
+exec 3>&- 5>&-
+wait $native_pid $winbio_pid
+
+# the raw figures stay for a closer look: build/bench/pairs.txt, costs.txt
+cp "$work/pairs" build/bench/pairs.txt
+cp "$work/costs" build/bench/costs.txt
+awk -f bench/stats.awk build/bench/pairs.txt build/bench/costs.txt
 
 # asynchronous delivery on the same sensor, in the same prefix
-env FP_VIRTUAL_IMAGE="$work/vs/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vs/port")" \
+env FP_VIRTUAL_IMAGE="$work/vw/image.sock" WINBIO_VSENSOR_PORT="$(cat "$work/vw/port")" \
     "$WINE64" build/x86_64-windows/async_bench.exe 2>/dev/null | tr -d '\r' >"$work/async.txt"
 awk '{ v[$1] = $2 }
      END {
