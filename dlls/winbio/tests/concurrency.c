@@ -26,7 +26,8 @@
  * the old one under them.  Nobody touches the sensor meanwhile, so no call
  * may add a template; none may lose one either.  Then two processes
  * enroll, delete and enroll again on one database, each on its own sensor,
- * and the database ends with exactly one template of each.
+ * and the database ends with exactly one template of each.  With no
+ * sensor, threads enumerate at once and close a handle nobody opened.
  */
 
 #include <stdarg.h>
@@ -64,19 +65,19 @@ static WINBIO_SESSION_HANDLE open_pool( WINBIO_UNIT_ID *units, SIZE_T count )
     return hr == S_OK ? session : 0;
 }
 
-/* How often the user's enrollments on the unit name the subfactor; total
- * receives how many subfactors they name. */
+/* How often the identity's enrollments on the unit name the subfactor;
+ * total receives how many subfactors they name.  The identities are the
+ * GUIDs the private pool gives its enrollments (private-sensor-pool.md). */
 static unsigned int count_enrolled( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit,
-                                    WINBIO_BIOMETRIC_SUBTYPE subfactor, SIZE_T *total )
+                                    WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
+                                    SIZE_T *total )
 {
     WINBIO_BIOMETRIC_SUBTYPE *array = NULL;
-    WINBIO_IDENTITY identity;
     SIZE_T count = 0, i;
     unsigned int found = 0;
     HRESULT hr;
 
-    get_user_identity( &identity );
-    hr = WinBioEnumEnrollments( session, unit, &identity, &array, &count );
+    hr = WinBioEnumEnrollments( session, unit, identity, &array, &count );
     ok( hr == S_OK || hr == WINBIO_E_UNKNOWN_ID, "WinBioEnumEnrollments returned %#lx\n", hr );
     for (i = 0; hr == S_OK && i < count; i++) if (array[i] == subfactor) found++;
     if (array) WinBioFree( array );
@@ -252,15 +253,16 @@ static void test_threads( WINBIO_UNIT_ID unit )
     HRESULT hr;
 
     if (!(session = open_pool( &unit, 1 ))) return;
-    if (!enroll_finger( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm", IMAGE_ENROLL_STAGES ))
+    memset( &storm, 0, sizeof(storm) );
+    if (!enroll_finger( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm", IMAGE_ENROLL_STAGES,
+                        &storm.user ))
     {
         WinBioCloseSession( session );
         return;
     }
-    memset( &storm, 0, sizeof(storm) );
+    ok( storm.user.Type == WINBIO_ID_TYPE_GUID, "identity type %lu\n", storm.user.Type );
     storm.session = session;
     storm.unit = unit;
-    get_user_identity( &storm.user );
 
     canceller = CreateThread( NULL, 0, storm_canceller, &storm, 0, NULL );
     closer = CreateThread( NULL, 0, storm_closer, &storm, 0, NULL );
@@ -289,7 +291,7 @@ static void test_threads( WINBIO_UNIT_ID unit )
     session = storm.session;
 
     /* afterwards: the one template, once, and it still matches */
-    listed = count_enrolled( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &total );
+    listed = count_enrolled( session, unit, &storm.user, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &total );
     ok( listed == 1 && total == 1, "the enrolled finger is not listed once (%Iu subfactors)\n", total );
     ok( database_templates() == 1, "%d templates in the database\n", database_templates() );
     start_touch( &touch, "IMAGE", "whorl.pgm", 0 );
@@ -368,9 +370,9 @@ static void test_begin_race( WINBIO_UNIT_ID unit )
 #define CHILD_CYCLES 2
 
 /* The storage sensor's enrollment, committed. */
-static BOOL enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, const char *id )
+static BOOL enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, const char *id,
+                            WINBIO_IDENTITY *identity )
 {
-    WINBIO_IDENTITY identity;
     unsigned int captures;
     BOOLEAN is_new;
     HRESULT hr;
@@ -382,7 +384,7 @@ static BOOL enroll_storage( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, 
         WinBioEnrollDiscard( session );
         return FALSE;
     }
-    hr = WinBioEnrollCommit( session, &identity, &is_new );
+    hr = WinBioEnrollCommit( session, identity, &is_new );
     ok( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
     ok( is_new, "not a new template\n" );
     return hr == S_OK;
@@ -405,21 +407,20 @@ static void child_enroll( const char *model )
     if (!have_virtual_sensors()) return;
     if (!(unit = find_unit( storage ? L"virtual_device_storage" : L"virtual_image" ))) return;
     if (!(session = open_pool( &unit, 1 ))) return;
-    get_user_identity( &user );
     for (cycle = 0; cycle < CHILD_CYCLES; cycle++)
     {
         if (cycle)
         {
             hr = WinBioDeleteTemplate( session, unit, &user, subfactor );
             ok( hr == S_OK, "%s, cycle %u: WinBioDeleteTemplate returned %#lx\n", model, cycle, hr );
-            found = count_enrolled( session, unit, subfactor, &total );
+            found = count_enrolled( session, unit, &user, subfactor, &total );
             ok( !found, "%s: still enrolled after the delete\n", model );
         }
         snprintf( id, sizeof(id), "conc-%lu-%u", GetCurrentProcessId(), cycle );
-        if (storage) ret = enroll_storage( session, unit, id );
-        else ret = enroll_finger( session, unit, subfactor, "whorl.pgm", IMAGE_ENROLL_STAGES );
+        if (storage) ret = enroll_storage( session, unit, id, &user );
+        else ret = enroll_finger( session, unit, subfactor, "whorl.pgm", IMAGE_ENROLL_STAGES, &user );
         if (!ret) break;
-        found = count_enrolled( session, unit, subfactor, &total );
+        found = count_enrolled( session, unit, &user, subfactor, &total );
         ok( found == 1 && total == 1, "%s, cycle %u: the finger is not listed once (%Iu subfactors)\n", model, cycle, total );
     }
     WinBioCloseSession( session );
@@ -432,10 +433,15 @@ static void test_processes( WINBIO_UNIT_ID image, WINBIO_UNIT_ID storage )
     PROCESS_INFORMATION pi[2];
     WINBIO_UNIT_ID units[2] = { image, storage };
     WINBIO_SESSION_HANDLE session;
+    WINBIO_BIOMETRIC_SUBTYPE subfactor;
+    WINBIO_REJECT_DETAIL reject;
     WINBIO_IDENTITY user;
+    WINBIO_UNIT_ID unit;
     unsigned int i, found, started = 0;
+    struct touch touch;
     char args[64];
     SIZE_T total;
+    HRESULT hr;
 
     for (i = 0; i < 2; i++)
     {
@@ -455,11 +461,87 @@ static void test_processes( WINBIO_UNIT_ID image, WINBIO_UNIT_ID storage )
      * and a listing takes what the chip lacks out of the database */
     ok( database_templates() == 2, "%d templates in the database\n", database_templates() );
     if (!(session = open_pool( units, 2 ))) return;
-    found = count_enrolled( session, image, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &total );
-    ok( found == 1 && total == 1, "image sensor: the finger is not listed once (%Iu subfactors)\n", total );
-    get_user_identity( &user );
-    for (i = 0; i < 2; i++) WinBioDeleteTemplate( session, units[i], &user, WINBIO_SUBTYPE_ANY );
+    /* the child's identity is a GUID this process learns from the finger */
+    start_touch( &touch, "IMAGE", "whorl.pgm", 0 );
+    hr = WinBioIdentify( session, &unit, &user, &subfactor, &reject );
+    touch_join( &touch );
+    ok( hr == S_OK, "WinBioIdentify returned %#lx\n", hr );
+    if (hr == S_OK)
+    {
+        ok( unit == image, "identified on unit %lu\n", unit );
+        ok( user.Type == WINBIO_ID_TYPE_GUID, "identity type %lu\n", user.Type );
+        found = count_enrolled( session, image, &user, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, &total );
+        ok( found == 1 && total == 1, "image sensor: the finger is not listed once (%Iu subfactors)\n", total );
+    }
+    /* unregister_database() deletes the database file */
     WinBioCloseSession( session );
+}
+
+struct enum_race
+{
+    HANDLE go;
+    SIZE_T units, databases;        /* what one thread alone sees */
+    LONG mismatches;
+};
+
+static DWORD WINAPI enum_race_thread( void *arg )
+{
+    struct enum_race *race = arg;
+    WINBIO_STORAGE_SCHEMA *databases;
+    WINBIO_UNIT_SCHEMA *units;
+    SIZE_T count;
+    unsigned int i;
+
+    WaitForSingleObject( race->go, INFINITE );
+    for (i = 0; i < 20; i++)
+    {
+        units = NULL;
+        count = 0;
+        if (WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count ) != S_OK || count != race->units)
+            InterlockedIncrement( &race->mismatches );
+        if (units) WinBioFree( units );
+        databases = NULL;
+        count = 0;
+        if (WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &count ) != S_OK || count != race->databases)
+            InterlockedIncrement( &race->mismatches );
+        if (databases) WinBioFree( databases );
+        /* a handle nobody opened, closed by every thread at once */
+        if (WinBioCloseSession( 0xdead ) != E_HANDLE) InterlockedIncrement( &race->mismatches );
+    }
+    return 0;
+}
+
+/* Needs no sensor: threads that enumerate at once each see what one thread
+ * sees.  The first enumeration of a process also writes the units'
+ * configurations to the registry, so the threads race on that as well. */
+static void test_enum_race(void)
+{
+    WINBIO_STORAGE_SCHEMA *databases = NULL;
+    WINBIO_UNIT_SCHEMA *units = NULL;
+    HANDLE threads[STORM_THREADS];
+    struct enum_race race;
+    unsigned int i, finished = 0;
+    HRESULT hr;
+
+    memset( &race, 0, sizeof(race) );
+    hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &race.units );
+    ok( hr == S_OK, "WinBioEnumBiometricUnits returned %#lx\n", hr );
+    if (units) WinBioFree( units );
+    hr = WinBioEnumDatabases( WINBIO_TYPE_FINGERPRINT, &databases, &race.databases );
+    ok( hr == S_OK, "WinBioEnumDatabases returned %#lx\n", hr );
+    if (databases) WinBioFree( databases );
+
+    race.go = CreateEventW( NULL, TRUE, FALSE, NULL );
+    for (i = 0; i < STORM_THREADS; i++) threads[i] = CreateThread( NULL, 0, enum_race_thread, &race, 0, NULL );
+    SetEvent( race.go );
+    for (i = 0; i < STORM_THREADS; i++)
+    {
+        if (!WaitForSingleObject( threads[i], 60000 )) finished++;
+        CloseHandle( threads[i] );
+    }
+    CloseHandle( race.go );
+    ok( finished == STORM_THREADS, "%u of %u threads finished\n", finished, STORM_THREADS );
+    ok( !race.mismatches, "%ld enumerations or closes differed from one thread's\n", race.mismatches );
 }
 
 START_TEST(concurrency)
@@ -472,6 +554,7 @@ START_TEST(concurrency)
         child_enroll( argv[2] );
         return;
     }
+    test_enum_race();
     if (!have_virtual_sensors()) return;
     if (!(image = find_unit( L"virtual_image" )) || !(storage = find_unit( L"virtual_device_storage" )))
     {

@@ -344,7 +344,7 @@ static void test_store( WINBIO_SESSION_HANDLE session )
     check_state( &user, WINBIO_CREDENTIAL_NOT_SET );
 
     if (!enroll_finger( session, image_unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm",
-                        IMAGE_ENROLL_STAGES ))
+                        IMAGE_ENROLL_STAGES, NULL ))
         return;
     check_factors( &user, WINBIO_TYPE_FINGERPRINT );
     check_factors( &wildcard, WINBIO_TYPE_FINGERPRINT );
@@ -516,7 +516,7 @@ START_TEST(credential)
 
     test_store( session );
     if (enroll_finger( session, image_unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm",
-                       IMAGE_ENROLL_STAGES ))
+                       IMAGE_ENROLL_STAGES, NULL ))
     {
         test_logon( session );
         delete_user_templates( session, image_unit );

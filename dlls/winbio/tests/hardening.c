@@ -518,7 +518,7 @@ static void test_damaged_template(void)
     ok( hr == S_OK, "WinBioOpenSession returned %#lx\n", hr );
     if (hr != S_OK) goto done;
 
-    if (!enroll_finger( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm", 5 )) goto done;
+    if (!enroll_finger( session, unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm", 5, NULL )) goto done;
     ok( add_damaged_template( path ), "cannot damage the database\n" );
 
     start_touch( &touch, "IMAGE", "whorl.pgm", 0 );

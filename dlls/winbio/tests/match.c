@@ -51,7 +51,7 @@ static WINBIO_UNIT_ID image_unit, device_unit;
 static BOOL enroll_whorl( WINBIO_SESSION_HANDLE session )
 {
     return enroll_finger( session, image_unit, WINBIO_ANSI_381_POS_RH_INDEX_FINGER, "whorl.pgm",
-                         IMAGE_ENROLL_STAGES );
+                         IMAGE_ENROLL_STAGES, NULL );
 }
 
 /* Identifies once with a touch of pgm (repeated every interval ms if not 0). */

@@ -325,9 +325,10 @@ static inline BOOL touch_join_( const char *file, int line, struct touch *touch 
 }
 
 /* Enrolls a finger of the user on an image sensor with stages touches of pgm. */
-#define enroll_finger(a, b, c, d, e) enroll_finger_( __FILE__, __LINE__, a, b, c, d, e )
+#define enroll_finger(a, b, c, d, e, f) enroll_finger_( __FILE__, __LINE__, a, b, c, d, e, f )
 static inline BOOL enroll_finger_( const char *file, int line, WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit,
-                                  WINBIO_BIOMETRIC_SUBTYPE subfactor, const char *pgm, unsigned int stages )
+                                  WINBIO_BIOMETRIC_SUBTYPE subfactor, const char *pgm, unsigned int stages,
+                                  WINBIO_IDENTITY *enrolled )
 {
     WINBIO_REJECT_DETAIL reject = 0;
     WINBIO_IDENTITY identity;
@@ -354,6 +355,7 @@ static inline BOOL enroll_finger_( const char *file, int line, WINBIO_SESSION_HA
     }
     hr = WinBioEnrollCommit( session, &identity, &is_new );
     ok_(file, line)( hr == S_OK, "WinBioEnrollCommit returned %#lx\n", hr );
+    if (hr == S_OK && enrolled) *enrolled = identity;
     return hr == S_OK;
 }
 
