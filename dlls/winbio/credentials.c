@@ -47,7 +47,10 @@ WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 #define STORE_MAGIC      0x52434257  /* "WBCR" */
 #define STORE_VERSION    1
 #define STORE_HEADER     12
-#define MAX_CREDENTIAL   (64 * 1024)
+/* Far above any password (CREDUI_MAX_PASSWORD_LENGTH is 256 characters)
+ * and CredProtect's output for one: a larger size can only be a wrong one,
+ * refused before the buffer is read. */
+#define MAX_CREDENTIAL   4096
 #define MAX_BLOB         (MAX_CREDENTIAL + 4096)
 #define MAX_RECORDS      10000
 #define MAX_STORE_SIZE   (16 * 1024 * 1024)
