@@ -529,6 +529,9 @@ HRESULT async_queue_legacy( WINBIO_SESSION_HANDLE handle, const struct async_cal
     /* the Windows 7 style calls are for synchronous sessions */
     else if (session->kind != SESSION_SYNC) hr = WINBIO_E_INCORRECT_SESSION_TYPE;
     else if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+    /* refused at once, as the page of WinBioCaptureSampleWithCallback says */
+    else if (call->operation == WINBIO_OPERATION_CAPTURE_SAMPLE && !(session->flags & WINBIO_FLAG_RAW))
+        hr = E_ACCESSDENIED;
     else hr = queue_job( session, call, TRUE );
     session_release( session );
     return hr;
