@@ -853,7 +853,7 @@ static void test_lost_open_result(void)
     ok( hr == S_OK, "WinBioAsyncOpenSession returned %#lx\n", hr );
     ok( !lost, "handle %lu before the open's result\n", lost );
     WinBioCloseSession( session );
-    if (!winetest_platform_is_wine)
+    if (!running_on_wine())
     {
         skip( "handle numbers are Wine's\n" );
         return;
