@@ -61,21 +61,31 @@ int list_user_fingers( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_ID unit, const
     return count;
 }
 
+/* The units and a session on them; else the failure, already reported. */
+static int open_units( WINBIO_UNIT_SCHEMA **units, SIZE_T *count, WINBIO_SESSION_HANDLE *session )
+{
+    HRESULT hr;
+
+    if (FAILED(hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, units, count )))
+        return fail_hr( L"cannot list the sensors", hr );
+    if (FAILED(hr = open_session( WINBIO_FLAG_DEFAULT, session )))
+    {
+        WinBioFree( *units );
+        return fail_hr( L"cannot open a session", hr );
+    }
+    return EXIT_OK;
+}
+
 int cmd_list( const struct options *options )
 {
     WINBIO_SESSION_HANDLE session = 0;
     WINBIO_UNIT_SCHEMA *units;
     SIZE_T count, i, shown = 0;
     HRESULT hr;
+    int ret;
 
     if (FAILED(hr = check_unit( options ))) return fail_hr( L"no sensor to list", hr );
-    if (FAILED(hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count )))
-        return fail_hr( L"cannot list the sensors", hr );
-    if (FAILED(hr = open_session( WINBIO_FLAG_DEFAULT, &session )))
-    {
-        WinBioFree( units );
-        return fail_hr( L"cannot open a session", hr );
-    }
+    if ((ret = open_units( &units, &count, &session ))) return ret;
     for (i = 0; i < count; i++)
     {
         if (options->unit && units[i].UnitId != options->unit) continue;
@@ -186,7 +196,7 @@ int cmd_delete( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
     WINBIO_UNIT_SCHEMA *units;
     WINBIO_IDENTITY user;
     SIZE_T count, i;
-    int enrolled;
+    int enrolled, ret;
     HRESULT hr;
 
     if (FAILED(hr = check_unit( options ))) return fail_hr( L"no sensor to delete from", hr );
@@ -208,13 +218,7 @@ int cmd_delete( const struct options *options, WINBIO_BIOMETRIC_SUBTYPE finger )
         return EXIT_FAILED;
     }
 
-    if (FAILED(hr = WinBioEnumBiometricUnits( WINBIO_TYPE_FINGERPRINT, &units, &count )))
-        return fail_hr( L"cannot list the sensors", hr );
-    if (FAILED(hr = open_session( WINBIO_FLAG_DEFAULT, &session )))
-    {
-        WinBioFree( units );
-        return fail_hr( L"cannot open a session", hr );
-    }
+    if ((ret = open_units( &units, &count, &session ))) return ret;
     for (i = 0; i < count; i++)
     {
         if (options->unit && units[i].UnitId != options->unit) continue;
