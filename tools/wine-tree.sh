@@ -62,10 +62,10 @@ base=$(git rev-parse HEAD)
 src=$top/dlls/winbio
 # Which sources each patch adds; what is left over of the exports stays a
 # stub until its patch.
-p2_srcs="config.c credentials.c databases.c enum.c files.c identity.c main.c storage.c units.c
+p2_srcs="config.c databases.c enum.c files.c identity.c main.c pools.c storage.c units.c
          unix_files.c unix_ops.c unix_usb.c unixlib.c"
 p2_hdrs="storage.h unix_private.h unixlib.h winbio_private.h"
-p3_srcs="device.c enroll.c properties.c session.c"
+p3_srcs="credentials.c device.c enroll.c properties.c session.c"
 p4_srcs="bir.c match.c"
 p5_srcs="async.c callbacks.c framework.c monitor.c"
 
@@ -124,7 +124,7 @@ print('''/*
 #include "winbio_private.h"
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);''')
-pattern = re.compile(r'^ \*      (\w+) \(winbio\.@\)\n(?: \*.*\n)* \*/\n(HRESULT WINAPI \1\((?:[^)]|\n)*\))\n\{', re.M)
+pattern = re.compile(r'^ \*      (\w+) \(winbio\.@\)\n(?: \*.*\n)* \*/\n((HRESULT|void) WINAPI \1\((?:[^)]|\n)*\))\n\{', re.M)
 for name in sorted(files):
     for m in pattern.finditer(open('%s/%s' % (src, name)).read()):
         print('''
@@ -133,9 +133,8 @@ for name in sorted(files):
  */
 %s
 {
-    FIXME( "stub\\n" );
-    return E_NOTIMPL;
-}''' % (m.group(1), m.group(2)))
+    FIXME( "stub\\n" );%s
+}''' % (m.group(1), m.group(2), '\n    return E_NOTIMPL;' if m.group(3) == 'HRESULT' else ''))
 EOF
     # the stubs must cover every export the given sources define
     want=$(cd "$src" && cat "$@" | grep -c '^ \*      [A-Za-z_]* (winbio\.@)$' || true)

@@ -274,7 +274,7 @@ HRESULT device_acquire( struct unit *unit, struct session *session )
 {
     HRESULT hr = S_OK;
 
-    if (!session_may_use( session, unit )) return WINBIO_E_INCORRECT_SENSOR_POOL;
+    if (!pool_may_use( session, unit )) return WINBIO_E_INCORRECT_SENSOR_POOL;
     EnterCriticalSection( &unit->cs );
     for (;;)
     {
@@ -368,7 +368,7 @@ HRESULT device_set_owner( struct unit *unit, struct session *session, enum devic
     EnterCriticalSection( &unit->cs );
     if (how != OWNER_NONE)
     {
-        if (!session_may_use( session, unit )) hr = WINBIO_E_INCORRECT_SENSOR_POOL;
+        if (!pool_may_use( session, unit )) hr = WINBIO_E_INCORRECT_SENSOR_POOL;
         else if (unit->owner && unit->owner != session) hr = owner_error( unit );
         else
         {

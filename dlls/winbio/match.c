@@ -75,7 +75,7 @@ static HRESULT add_candidate( struct recognition *rec, struct unit *unit, UINT32
 
     if (rec->count == WINBIO_UNIX_MAX_WAIT) return S_OK;
     /* a unit a private pool took after the session was opened */
-    if (!session_may_use( rec->session, unit )) return S_OK;
+    if (!pool_may_use( rec->session, unit )) return S_OK;
     memset( candidate, 0, sizeof(*candidate) );
     candidate->op.unit = unit;
     candidate->op.start.type = type;
@@ -136,7 +136,7 @@ static BOOL pool_has_units( struct session *session )
 {
     SIZE_T i;
 
-    for (i = 0; i < session->unit_count; i++) if (session_may_use( session, session->units[i] )) return TRUE;
+    for (i = 0; i < session->unit_count; i++) if (pool_may_use( session, session->units[i] )) return TRUE;
     return !session->unit_count;
 }
 

@@ -39,123 +39,6 @@ struct session *session_addref( struct session *session )
     return session;
 }
 
-/*
- * Private pools.  As documented, a unit in a private pool is for the
- * application that made the pool alone: this process's private sessions
- * of that database share it (unit->pool_users of them), the system pool
- * leaves it out, and the sessions that still list it get
- * WINBIO_E_INCORRECT_SENSOR_POOL when they name it.  A named event per
- * unit tells the other processes of the prefix; it goes away with the
- * process that holds it, whatever way that ends.
- */
-static SRWLOCK pools_lock = SRWLOCK_INIT;
-
-static void pool_claim_name( const struct unit *unit, WCHAR *name, SIZE_T len )
-{
-    swprintf( name, len, L"WinBioPrivatePool-%lu", unit->id );
-}
-
-/* Whether another process has the unit in a private pool. */
-static BOOL claimed_elsewhere( const struct unit *unit )
-{
-    WCHAR name[48];
-    HANDLE event;
-
-    pool_claim_name( unit, name, ARRAY_SIZE(name) );
-    if (!(event = OpenEventW( SYNCHRONIZE, FALSE, name ))) return FALSE;
-    CloseHandle( event );
-    return TRUE;
-}
-
-WINBIO_POOL_TYPE session_unit_pool( const struct unit *unit )
-{
-    BOOL private;
-
-    AcquireSRWLockShared( &pools_lock );
-    private = unit->pool_users != 0;
-    ReleaseSRWLockShared( &pools_lock );
-    return private || claimed_elsewhere( unit ) ? WINBIO_POOL_PRIVATE : WINBIO_POOL_SYSTEM;
-}
-
-BOOL session_may_use( const struct session *session, const struct unit *unit )
-{
-    BOOL mine = FALSE, taken;
-
-    AcquireSRWLockShared( &pools_lock );
-    if ((taken = unit->pool_users != 0))
-        mine = session->pool == WINBIO_POOL_PRIVATE && IsEqualGUID( &session->database_id, &unit->pool_database );
-    ReleaseSRWLockShared( &pools_lock );
-    if (taken) return mine;
-    return !claimed_elsewhere( unit );
-}
-
-/* The unit leaves a private pool of this process. */
-static void release_pool_unit( struct unit *unit )
-{
-    AcquireSRWLockExclusive( &pools_lock );
-    if (!--unit->pool_users)
-    {
-        CloseHandle( unit->pool_claim );
-        unit->pool_claim = NULL;
-    }
-    ReleaseSRWLockExclusive( &pools_lock );
-}
-
-/* The first count units of the session leave its private pool. */
-static void release_pool_units( struct session *session, SIZE_T count )
-{
-    SIZE_T i;
-
-    for (i = 0; i < count; i++) release_pool_unit( session->units[i] );
-}
-
-/* One unit joins a private pool.  It may be neither in another pool's
- * hands (a private pool of another database or process) nor taken by a
- * session of the system pool (an enrollment or WinBioLockUnit), and needs
- * a configuration for the pool. */
-static HRESULT claim_pool_unit( struct session *session, struct unit *unit )
-{
-    WCHAR name[48];
-    HRESULT hr = S_OK;
-
-    pool_claim_name( unit, name, ARRAY_SIZE(name) );
-    /* unit->cs first, as device_set_owner() takes them */
-    EnterCriticalSection( &unit->cs );
-    AcquireSRWLockExclusive( &pools_lock );
-    if (unit->pool_users)
-    {
-        if (!IsEqualGUID( &session->database_id, &unit->pool_database )) hr = WINBIO_E_SENSOR_UNAVAILABLE;
-    }
-    else if (unit->owner) hr = WINBIO_E_DEVICE_BUSY;
-    else if (!(unit->pool_claim = CreateEventW( NULL, TRUE, FALSE, name ))) hr = HRESULT_FROM_WIN32( GetLastError() );
-    else if (GetLastError() == ERROR_ALREADY_EXISTS)
-    {
-        CloseHandle( unit->pool_claim );
-        unit->pool_claim = NULL;
-        hr = WINBIO_E_SENSOR_UNAVAILABLE;
-    }
-    else unit->pool_database = session->database_id;
-    if (SUCCEEDED(hr)) unit->pool_users++;
-    ReleaseSRWLockExclusive( &pools_lock );
-    LeaveCriticalSection( &unit->cs );
-
-    if (SUCCEEDED(hr) && FAILED(hr = config_check_private( unit, &session->database_id, session->flags )))
-        release_pool_unit( unit );
-    if (FAILED(hr)) WARN( "unit %lu: %#lx\n", unit->id, hr );
-    return hr;
-}
-
-static HRESULT claim_pool_units( struct session *session )
-{
-    HRESULT hr = S_OK;
-    SIZE_T i;
-
-    for (i = 0; i < session->unit_count; i++)
-        if (FAILED(hr = claim_pool_unit( session, session->units[i] ))) break;
-    if (FAILED(hr)) release_pool_units( session, i );
-    return hr;
-}
-
 /* The session no longer keeps its units' devices open, nor a private pool's units. */
 static void stop_using_units( struct session *session )
 {
@@ -163,7 +46,7 @@ static void stop_using_units( struct session *session )
 
     if (!session->using_units) return;
     session->using_units = FALSE;
-    if (session->pool == WINBIO_POOL_PRIVATE) release_pool_units( session, session->unit_count );
+    if (session->pool == WINBIO_POOL_PRIVATE) pool_release_units( session, session->unit_count );
     for (i = 0; i < session->unit_count; i++) device_remove_user( session->units[i] );
 }
 
@@ -374,11 +257,11 @@ HRESULT session_get_unit( struct session *session, WINBIO_UNIT_ID id, struct uni
     {
         /* a unit that a private pool has is not in the system pool */
         known = unit_from_id( id );
-        return known && session_unit_pool( known ) == WINBIO_POOL_PRIVATE ? WINBIO_E_INCORRECT_SENSOR_POOL
+        return known && pool_of_unit( known ) == WINBIO_POOL_PRIVATE ? WINBIO_E_INCORRECT_SENSOR_POOL
                                                                            : WINBIO_E_INVALID_UNIT;
     }
     /* a unit a private pool took after the session was opened */
-    if (!session_may_use( session, *unit ))
+    if (!pool_may_use( session, *unit ))
     {
         *unit = NULL;
         return WINBIO_E_INCORRECT_SENSOR_POOL;
@@ -434,7 +317,7 @@ static HRESULT get_pool_units( WINBIO_POOL_TYPE pool, const WINBIO_UNIT_ID *ids,
     {
         /* without the units private pools have now */
         for (i = j = 0; i < present_count; i++)
-            if (session_unit_pool( present[i] ) == WINBIO_POOL_SYSTEM) present[j++] = present[i];
+            if (pool_of_unit( present[i] ) == WINBIO_POOL_SYSTEM) present[j++] = present[i];
         *units = present;
         *unit_count = j;
         return S_OK;
@@ -551,7 +434,7 @@ HRESULT session_connect( struct session *session )
     session->units = units;
     session->unit_count = count;
     LeaveCriticalSection( &session->cs );
-    if (session->pool == WINBIO_POOL_PRIVATE && FAILED(hr = claim_pool_units( session ))) return hr;
+    if (session->pool == WINBIO_POOL_PRIVATE && FAILED(hr = pool_claim_units( session ))) return hr;
     for (i = 0; i < count; i++) device_add_user( units[i] );
     session->using_units = TRUE;
     return database_open( &session->database_id, &session->db );

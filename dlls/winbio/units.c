@@ -243,7 +243,7 @@ void unit_get_schema( const struct unit *unit, WINBIO_UNIT_SCHEMA *schema )
     size_t vendor;
 
     schema->UnitId = unit->id;
-    schema->PoolType = session_unit_pool( unit );
+    schema->PoolType = pool_of_unit( unit );
     schema->BiometricFactor = WINBIO_TYPE_FINGERPRINT;
     schema->SensorSubType = device->scan_type == WINBIO_UNIX_SCAN_SWIPE ? WINBIO_FP_SENSOR_SUBTYPE_SWIPE
                                                                         : WINBIO_FP_SENSOR_SUBTYPE_TOUCH;

@@ -74,7 +74,7 @@ extern const char *debugstr_identity( const WINBIO_IDENTITY *identity );
  *   handles_lock (session.c: the handle table)
  *     -> session->cs
  *       -> unit->cs
- *         -> pools_lock (session.c: the units private pools hold)
+ *         -> pools_lock (pools.c: the units private pools hold)
  *
  * units_cs (units.c) is taken alone.  Nothing waits for a device or calls
  * back into the application with a session's or a unit's lock held, except
@@ -248,6 +248,16 @@ extern void config_register_unit( const struct unit *unit );
  * database and mode, else WINBIO_E_CONFIGURATION_FAILURE. */
 extern HRESULT config_check_private( const struct unit *unit, const GUID *database, WINBIO_SESSION_FLAGS flags );
 
+/* pools.c */
+/* WINBIO_POOL_PRIVATE while a private session of any process has the unit */
+extern WINBIO_POOL_TYPE pool_of_unit( const struct unit *unit );
+/* FALSE when the unit is in a private pool that is not the session's */
+extern BOOL pool_may_use( const struct session *session, const struct unit *unit );
+/* The session's units join its private pool, or none does. */
+extern HRESULT pool_claim_units( struct session *session );
+/* The first count units of the session leave its private pool. */
+extern void pool_release_units( struct session *session, SIZE_T count );
+
 /* enroll.c */
 extern void enrollment_discard( struct session *session );
 /* A call on the session's pending enrollment is in the way of the call (WINBIO_E_ENROLLMENT_IN_PROGRESS). */
@@ -275,10 +285,6 @@ extern void session_end( struct session *session );
 /* A WinBioCancel or close since the calling thread's call on it began. */
 extern BOOL session_call_canceled( struct session *session );
 extern struct unit *session_find_unit( struct session *session, WINBIO_UNIT_ID id );
-/* WINBIO_POOL_PRIVATE while a private session of any process has the unit */
-extern WINBIO_POOL_TYPE session_unit_pool( const struct unit *unit );
-/* FALSE when the unit is in a private pool that is not the session's */
-extern BOOL session_may_use( const struct session *session, const struct unit *unit );
 /* The session's unit with this id: WINBIO_E_INVALID_UNIT when it has none,
  * WINBIO_E_INCORRECT_SENSOR_POOL when a private pool took it since. */
 extern HRESULT session_get_unit( struct session *session, WINBIO_UNIT_ID id, struct unit **unit );
