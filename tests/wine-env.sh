@@ -25,6 +25,14 @@ wine_env_setup()
     # without it the status is the exception's, every time.
     export WINEDLLOVERRIDES="wineusb.sys=d;winedbg.exe=d;${WINEDLLOVERRIDES:-}"
     unset DISPLAY WAYLAND_DISPLAY
+    # Wine 10 looks for a Wayland compositor, and libwayland prints an
+    # error on every program's standard error where a login session would
+    # have set XDG_RUNTIME_DIR (a chroot, CI): give it one, empty.
+    if [ -z "${XDG_RUNTIME_DIR:-}" ] || [ ! -d "$XDG_RUNTIME_DIR" ]; then
+        export XDG_RUNTIME_DIR=$WINEPREFIX.run
+        mkdir -p "$XDG_RUNTIME_DIR"
+        chmod 700 "$XDG_RUNTIME_DIR"
+    fi
     "$WINE64" wineboot -u >/dev/null 2>&1
     test -f "$WINEPREFIX/drive_c/windows/system32/winbio.dll"
 }
