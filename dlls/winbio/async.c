@@ -498,23 +498,24 @@ static HRESULT copy_buffer( struct async_call *call )
     return S_OK;
 }
 
-HRESULT async_queue( WINBIO_SESSION_HANDLE handle, const struct async_call *call )
+HRESULT async_begin( WINBIO_SESSION_HANDLE handle, const struct async_call *call, struct session **ret )
 {
     struct async_call copy = *call;
     struct session *session;
-    HRESULT hr = S_FALSE;
+    HRESULT hr;
 
+    *ret = NULL;
     if (!(session = session_grab( handle ))) return E_HANDLE;
     if (session->kind == SESSION_FRAMEWORK) hr = WINBIO_E_INCORRECT_SESSION_TYPE;
-    else if (session->kind == SESSION_ASYNC && !async_in_job( session ))
+    else if (session->kind != SESSION_ASYNC || async_in_job( session ))
     {
-        if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
-        else if (FAILED(call->check)) hr = call->check;
-        else if (SUCCEEDED(hr = copy_buffer( &copy )))
-        {
-            if (FAILED(hr = queue_job( session, &copy, FALSE ))) winbio_free( copy.buffer );
-        }
+        if (FAILED(call->outputs)) hr = call->outputs;
+        else return session_start( session, ret );  /* the reference is the call's now */
     }
+    else if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
+    else if (FAILED(call->check)) hr = call->check;
+    else if (SUCCEEDED(hr = copy_buffer( &copy )) && FAILED(hr = queue_job( session, &copy, FALSE )))
+        winbio_free( copy.buffer );
     session_release( session );
     return hr;
 }

@@ -232,8 +232,7 @@ HRESULT WINAPI WinBioEnrollBegin( WINBIO_SESSION_HANDLE handle, WINBIO_BIOMETRIC
 
     call.subfactor = subfactor;
     call.unit_id = unit_id;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     if (!is_finger_subfactor( subfactor ) || !unit_id) hr = E_INVALIDARG;
     else hr = session_get_unit( session, unit_id, &unit );
     /* at once, rather than after the turn of a capture that waits for a finger */
@@ -316,10 +315,9 @@ HRESULT WINAPI WinBioEnrollCapture( WINBIO_SESSION_HANDLE handle, WINBIO_REJECT_
 
     TRACE( "%lu, %p\n", handle, reject );
 
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-    if (!reject) return E_POINTER;
+    if (!reject) call.outputs = E_POINTER;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     *reject = 0;
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
     if (SUCCEEDED(hr = claim_enrollment( session )))
     {
         /* capturing outside an enrollment, or after it is complete, is out of order */
@@ -400,9 +398,8 @@ HRESULT WINAPI WinBioEnrollCommit( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY
 
     TRACE( "%lu, %p, %p\n", handle, identity, is_new );
 
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-    if (!identity || !is_new) return E_POINTER;
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (!identity || !is_new) call.outputs = E_POINTER;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     if (SUCCEEDED(hr = claim_enrollment( session )))
     {
         hr = commit( session, identity, is_new );
@@ -423,9 +420,7 @@ HRESULT WINAPI WinBioEnrollDiscard( WINBIO_SESSION_HANDLE handle )
 
     TRACE( "%lu\n", handle );
 
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     if (SUCCEEDED(hr = claim_enrollment( session )))
     {
         if (!session->enrollment) hr = WINBIO_E_INVALID_DEVICE_STATE;
@@ -449,10 +444,8 @@ HRESULT WINAPI WinBioEnrollSelect( WINBIO_SESSION_HANDLE handle, ULONGLONG selec
 
     if (!selector) return E_INVALIDARG;
     call.selector = selector;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
     /* fingerprint enrollment needs no selection: the value is only checked */
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     session_end( session );
     return hr;
 }
@@ -542,10 +535,8 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     call.unit_id = unit_id;
     call.identity = *identity;
     if (!unit_id) return E_INVALIDARG;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-    /* an asynchronous call reports in its result; these only matter here */
-    if (!subfactors || !count) return E_POINTER;
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (!subfactors || !count) call.outputs = E_POINTER;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
     else if (session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else hr = device_check_enrollment( unit, session );
@@ -597,8 +588,7 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     call.unit_id = unit_id;
     call.identity = *identity;
     call.subfactor = subfactor;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
     else if (session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;

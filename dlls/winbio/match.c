@@ -140,12 +140,13 @@ static BOOL pool_has_units( struct session *session )
     return !session->unit_count;
 }
 
-static HRESULT begin_recognition( WINBIO_SESSION_HANDLE handle, struct recognition *rec, BOOL need_set )
+/* On a session the call has begun; ends it on failure. */
+static HRESULT begin_recognition( struct session *session, struct recognition *rec, BOOL need_set )
 {
-    HRESULT hr;
+    HRESULT hr = S_OK;
 
     memset( rec, 0, sizeof(*rec) );
-    if (FAILED(hr = session_begin( handle, &rec->session ))) return hr;
+    rec->session = session;
     if (session_enrolling( rec->session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
     else if (!pool_has_units( rec->session )) hr = WINBIO_E_DEVICE_BUSY;
     else if (need_set) hr = storage_get_set( rec->session->db, &rec->set );
@@ -235,6 +236,7 @@ HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *iden
 {
     struct verify_context context = { identity, subfactor };
     struct async_call call = { WINBIO_OPERATION_VERIFY };
+    struct session *session;
     struct recognition rec;
     const struct candidate *winner;
     SIZE_T i;
@@ -247,12 +249,12 @@ HRESULT WINAPI WinBioVerify( WINBIO_SESSION_HANDLE handle, WINBIO_IDENTITY *iden
     if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) return E_INVALIDARG;
     call.identity = *identity;
     call.subfactor = subfactor;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-    if (!unit_id || !match || !reject) return E_POINTER;
+    if (!unit_id || !match || !reject) call.outputs = E_POINTER;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     *unit_id = 0;
     *match = FALSE;
     *reject = 0;
-    if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
+    if (FAILED(hr = begin_recognition( session, &rec, TRUE ))) return hr;
 
     /* checking a finger against another account is for administrators */
     hr = identity_check_access( identity );
@@ -283,20 +285,20 @@ HRESULT WINAPI WinBioIdentify( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID *uni
 {
     struct async_call call = { WINBIO_OPERATION_IDENTIFY };
     const struct candidate *winner;
+    struct session *session;
     struct recognition rec;
     SIZE_T i;
     HRESULT hr;
 
     TRACE( "%lu, %p, %p, %p, %p\n", handle, unit_id, identity, subfactor, reject );
 
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
-    if (!unit_id || !identity || !subfactor || !reject) return E_POINTER;
+    if (!unit_id || !identity || !subfactor || !reject) call.outputs = E_POINTER;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     *unit_id = 0;
     memset( identity, 0, sizeof(*identity) );
     *subfactor = WINBIO_SUBTYPE_NO_INFORMATION;
     *reject = 0;
-    if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
+    if (FAILED(hr = begin_recognition( session, &rec, TRUE ))) return hr;
 
     for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
         hr = add_recognition_unit( &rec, rec.session->units[i], any_template, NULL );
@@ -336,17 +338,17 @@ HRESULT WINAPI WinBioLocateSensor( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID 
 {
     struct async_call call = { WINBIO_OPERATION_LOCATE_SENSOR };
     WINBIO_REJECT_DETAIL reject = 0;
+    struct session *session;
     struct recognition rec;
     SIZE_T i;
     HRESULT hr;
 
     TRACE( "%lu, %p\n", handle, unit_id );
 
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
-    if (!unit_id) return E_POINTER;
+    if (!unit_id) call.outputs = E_POINTER;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     *unit_id = 0;
-    if (FAILED(hr = begin_recognition( handle, &rec, TRUE ))) return hr;
+    if (FAILED(hr = begin_recognition( session, &rec, TRUE ))) return hr;
 
     /* whatever tells us that a finger is on the unit: a capture, or a match attempt */
     for (i = 0; SUCCEEDED(hr) && i < rec.session->unit_count; i++)
@@ -385,6 +387,7 @@ HRESULT WINAPI WinBioCaptureSample( WINBIO_SESSION_HANDLE handle, WINBIO_BIR_PUR
         WINBIO_DATA_FLAG_PROCESSED;
     struct async_call call = { WINBIO_OPERATION_CAPTURE_SAMPLE };
     const struct candidate *winner;
+    struct session *session;
     struct recognition rec;
     BYTE *pixels;
     UINT32 size;
@@ -395,14 +398,13 @@ HRESULT WINAPI WinBioCaptureSample( WINBIO_SESSION_HANDLE handle, WINBIO_BIR_PUR
 
     call.purpose = purpose;
     call.flags = flags;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
-    if (!unit_id || !sample || !sample_size || !reject) return E_POINTER;
+    if (!unit_id || !sample || !sample_size || !reject) call.outputs = E_POINTER;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     *unit_id = 0;
     *sample = NULL;
     *sample_size = 0;
     *reject = 0;
-    if (FAILED(hr = begin_recognition( handle, &rec, FALSE ))) return hr;
+    if (FAILED(hr = begin_recognition( session, &rec, FALSE ))) return hr;
 
     if (!(rec.session->flags & WINBIO_FLAG_RAW)) hr = E_ACCESSDENIED;
     /* WINBIO_NO_PURPOSE_AVAILABLE is what Microsoft's own sample passes */

@@ -135,11 +135,12 @@ static HRESULT get_unit_property( struct session *session, struct unit *unit, WI
     return S_OK;
 }
 
-/* Queues a property call on an asynchronous handle; S_FALSE means "run it now". */
-static HRESULT queue_property( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TYPE operation,
+/* async_begin() for a property call */
+static HRESULT begin_property( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TYPE operation,
                                WINBIO_PROPERTY_TYPE type, WINBIO_PROPERTY_ID id, WINBIO_UNIT_ID unit_id,
                                const WINBIO_IDENTITY *identity, WINBIO_BIOMETRIC_SUBTYPE subfactor,
-                               void *buffer, SIZE_T size, HRESULT check )
+                               void *buffer, SIZE_T size, HRESULT check, HRESULT outputs,
+                               struct session **session )
 {
     struct async_call call = { operation };
 
@@ -151,7 +152,8 @@ static HRESULT queue_property( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_TY
     call.buffer = buffer;
     call.buffer_size = size;
     call.check = check;
-    return async_queue( handle, &call );
+    call.outputs = outputs;
+    return async_begin( handle, &call, session );
 }
 
 /***********************************************************************
@@ -170,12 +172,11 @@ HRESULT WINAPI WinBioGetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
     TRACE( "%lu, %lu, %lu, %lu, %s, %#x, %p, %p\n", handle, type, id, unit_id,
            debugstr_identity( identity ), subfactor, buffer, size );
 
-    if ((hr = queue_property( handle, WINBIO_OPERATION_GET_PROPERTY, type, id, unit_id, identity, subfactor,
-                              NULL, 0, S_OK )) != S_FALSE) return hr;
-    if (!buffer || !size) return E_POINTER;
+    if (FAILED(hr = begin_property( handle, WINBIO_OPERATION_GET_PROPERTY, type, id, unit_id, identity, subfactor,
+                                    NULL, 0, S_OK, buffer && size ? S_OK : E_POINTER, &session )) || !session)
+        return hr;
     *buffer = NULL;
     *size = 0;
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
 
     if (type == WINBIO_PROPERTY_TYPE_ACCOUNT)
     {
@@ -235,10 +236,9 @@ HRESULT WINAPI WinBioSetProperty( WINBIO_SESSION_HANDLE handle, WINBIO_PROPERTY_
 
     /* checked before an asynchronous call copies the buffer */
     check = check_set_property( type, id, unit_id, identity, subfactor, buffer, size );
-    if ((hr = queue_property( handle, WINBIO_OPERATION_SET_PROPERTY, type, id, unit_id, identity, subfactor,
-                              buffer, size, check )) != S_FALSE) return hr;
-
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (FAILED(hr = begin_property( handle, WINBIO_OPERATION_SET_PROPERTY, type, id, unit_id, identity, subfactor,
+                                    buffer, size, check, S_OK, &session )) || !session)
+        return hr;
     if (FAILED(check)) hr = check;
     else hr = set_anti_spoof_policy( identity, buffer );
     session_end( session );
@@ -277,9 +277,7 @@ HRESULT control_unit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_id, WINB
     call.control.send_size = send_size;
     call.control.receive = receive;
     call.control.receive_size = receive_size;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-
-    if (FAILED(hr = session_begin( handle, &session ))) return hr;
+    if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
     if (!send || !receive || !received || !status) hr = E_POINTER;
     else if (FAILED(call.check)) hr = call.check;
     else if (!unit_id || !(unit = session_find_unit( session, unit_id )) || session->locked != unit)

@@ -201,12 +201,10 @@ BOOL session_call_canceled( struct session *session )
     return (ULONG)(ULONG_PTR)TlsGetValue( call_epoch_tls ) != (ULONG)ReadAcquire( &session->cancel_epoch );
 }
 
-HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
+HRESULT session_start( struct session *session, struct session **ret )
 {
-    struct session *session;
     HRESULT hr = S_OK;
 
-    if (!(session = session_grab( handle ))) return E_HANDLE;
     EnterCriticalSection( &session->cs );
     if (session->kind == SESSION_FRAMEWORK) hr = WINBIO_E_INCORRECT_SESSION_TYPE;
     else if (session->closing) hr = WINBIO_E_SESSION_HANDLE_CLOSED;
@@ -225,6 +223,14 @@ HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
     }
     *ret = session;
     return S_OK;
+}
+
+HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **ret )
+{
+    struct session *session;
+
+    if (!(session = session_grab( handle ))) return E_HANDLE;
+    return session_start( session, ret );
 }
 
 void session_end( struct session *session )
@@ -634,14 +640,8 @@ static HRESULT begin_unit_call( WINBIO_SESSION_HANDLE handle, WINBIO_OPERATION_T
     struct async_call call = { operation };
     HRESULT hr;
 
-    *session = NULL;
     call.unit_id = unit_id;
-    if ((hr = async_queue( handle, &call )) != S_FALSE) return hr;
-    if (FAILED(hr = session_begin( handle, session )))
-    {
-        *session = NULL;
-        return hr;
-    }
+    if (FAILED(hr = async_begin( handle, &call, session )) || !*session) return hr;
     if (!unit_id) hr = E_INVALIDARG;
     else hr = session_get_unit( *session, unit_id, unit );
     if (FAILED(hr))

@@ -166,6 +166,9 @@ struct async_call
     /* the verdict of the call's argument checks: a failure is returned at
      * once, after the handle's own errors, and nothing is copied */
     HRESULT check;
+    /* E_POINTER when an output a synchronous call fills in is missing (an
+     * asynchronous call reports in its result instead) */
+    HRESULT outputs;
 };
 
 struct async_job;
@@ -174,8 +177,9 @@ struct async_job;
  * A session: a pool of units and a database, opened by WinBioOpenSession.
  *
  * Lifetime: the handle table holds one reference; every call looks the
- * handle up and holds a reference of its own until it returns, so that a
- * close from another thread never frees the session under it.
+ * handle up once (async_begin, session_begin) and holds a reference of its
+ * own until it returns, so that a close from another thread never frees
+ * the session under it.
  * WinBioCloseSession takes the handle out of the table first (later calls
  * get E_HANDLE), marks the session closing, cancels what runs and waits
  * for the calls in flight (operations) before it gives the units back.
@@ -281,6 +285,9 @@ extern HRESULT control_unit( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_ID unit_i
 /* session.c */
 /* Looks up a handle and starts an operation on it; end it with session_end(). */
 extern HRESULT session_begin( WINBIO_SESSION_HANDLE handle, struct session **session );
+/* The same on a session looked up already, whose reference it takes over
+ * (and releases on failure). */
+extern HRESULT session_start( struct session *session, struct session **ret );
 extern void session_end( struct session *session );
 /* A WinBioCancel or close since the calling thread's call on it began. */
 extern BOOL session_call_canceled( struct session *session );
@@ -302,8 +309,10 @@ extern void session_cancel_running( struct session *session );
 extern HRESULT session_get_monitors( struct session ***list, SIZE_T *count );
 
 /* async.c */
-/* Queues the call when the handle is asynchronous; S_FALSE means "run it now". */
-extern HRESULT async_queue( WINBIO_SESSION_HANDLE handle, const struct async_call *call );
+/* The start of a call that an asynchronous handle queues: looks the handle
+ * up once, then queues the call (*session stays NULL) or, on a synchronous
+ * handle, begins it as session_begin() does. */
+extern HRESULT async_begin( WINBIO_SESSION_HANDLE handle, const struct async_call *call, struct session **session );
 /* Queues a Windows 7 style call on a synchronous session. */
 extern HRESULT async_queue_legacy( WINBIO_SESSION_HANDLE handle, const struct async_call *call );
 /* Queues a call on a session already held (open, close, cancel, unit changes). */
