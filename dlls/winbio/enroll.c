@@ -537,9 +537,9 @@ HRESULT WINAPI WinBioEnumEnrollments( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_
     if (!unit_id) return E_INVALIDARG;
     if (!subfactors || !count) call.outputs = E_POINTER;
     if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
-    if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
-    else if (session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
-    else hr = device_check_enrollment( unit, session );
+    hr = session_get_unit( session, unit_id, &unit );
+    if (SUCCEEDED(hr) && session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (SUCCEEDED(hr)) hr = device_check_enrollment( unit, session );
     if (SUCCEEDED(hr)) hr = identity_check_access( identity );
     if (SUCCEEDED(hr)) hr = sync_with_chip( session, unit );
     if (SUCCEEDED(hr)) hr = storage_get_set( session->db, &set );
@@ -589,10 +589,10 @@ HRESULT WINAPI WinBioDeleteTemplate( WINBIO_SESSION_HANDLE handle, WINBIO_UNIT_I
     call.identity = *identity;
     call.subfactor = subfactor;
     if (FAILED(hr = async_begin( handle, &call, &session )) || !session) return hr;
-    if (FAILED(hr = session_get_unit( session, unit_id, &unit ))) unit = NULL;
-    else if (session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
-    else if (subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
-    else hr = device_check_enrollment( unit, session );
+    hr = session_get_unit( session, unit_id, &unit );
+    if (SUCCEEDED(hr) && session_enrolling( session )) hr = WINBIO_E_ENROLLMENT_IN_PROGRESS;
+    if (SUCCEEDED(hr) && subfactor != WINBIO_SUBTYPE_ANY && !is_finger_subfactor( subfactor )) hr = E_INVALIDARG;
+    if (SUCCEEDED(hr)) hr = device_check_enrollment( unit, session );
     /* deleting for every identity, or for another account, is for administrators */
     if (SUCCEEDED(hr)) hr = identity_check_access( identity );
     if (SUCCEEDED(hr) && SUCCEEDED(hr = storage_get_set( session->db, &set )) &&
