@@ -82,10 +82,9 @@ C_ASSERT( MAX_KEY_LENGTH == 255 );
 struct file_key
 {
     BOOL exists;
-    DWORD volume;
     ULONGLONG index;
     ULONGLONG size;
-    FILETIME write_time;
+    LONGLONG write_time;
     DWORD header_size;
     BYTE header[HEADER_SIZE];
 };
@@ -508,23 +507,36 @@ static BOOL read_all( HANDLE file, BYTE *buffer, DWORD size, DWORD *done )
     return TRUE;
 }
 
+/* The file's index, size and write time, from its descriptor alone (a
+ * volume serial would cost Wine a round trip to the mount manager on every
+ * call: a file on another volume at the same path is not worth that). */
 static HRESULT get_file_key( HANDLE file, struct file_key *key )
 {
-    BY_HANDLE_FILE_INFORMATION info;
+    FILE_INTERNAL_INFORMATION internal;
+    FILE_STANDARD_INFORMATION standard;
+    FILE_BASIC_INFORMATION basic;
     LARGE_INTEGER zero = {{ 0 }};
+    IO_STATUS_BLOCK io;
+    NTSTATUS status;
 
     memset( key, 0, sizeof(*key) );
-    if (!GetFileInformationByHandle( file, &info ) || !SetFilePointerEx( file, zero, NULL, FILE_BEGIN ) ||
+    if ((status = NtQueryInformationFile( file, &io, &internal, sizeof(internal), FileInternalInformation )) ||
+        (status = NtQueryInformationFile( file, &io, &standard, sizeof(standard), FileStandardInformation )) ||
+        (status = NtQueryInformationFile( file, &io, &basic, sizeof(basic), FileBasicInformation )))
+    {
+        WARN( "cannot query the file, status %#lx\n", status );
+        return WINBIO_E_DATABASE_READ_ERROR;
+    }
+    if (!SetFilePointerEx( file, zero, NULL, FILE_BEGIN ) ||
         !read_all( file, key->header, sizeof(key->header), &key->header_size ))
     {
         WARN( "cannot read the file, error %lu\n", GetLastError() );
         return WINBIO_E_DATABASE_READ_ERROR;
     }
     key->exists = TRUE;
-    key->volume = info.dwVolumeSerialNumber;
-    key->index = ((ULONGLONG)info.nFileIndexHigh << 32) | info.nFileIndexLow;
-    key->size = ((ULONGLONG)info.nFileSizeHigh << 32) | info.nFileSizeLow;
-    key->write_time = info.ftLastWriteTime;
+    key->index = internal.IndexNumber.QuadPart;
+    key->size = standard.EndOfFile.QuadPart;
+    key->write_time = basic.LastWriteTime.QuadPart;
     return S_OK;
 }
 
