@@ -233,10 +233,19 @@ cat >dlls/winbio/async.c <<'EOF'
 
 WINE_DEFAULT_DEBUG_CHANNEL(winbio);
 
-/* No handle is asynchronous yet: every call runs at once. */
-HRESULT async_queue( WINBIO_SESSION_HANDLE handle, const struct async_call *call )
+/* No handle is asynchronous yet: every call begins at once. */
+HRESULT async_begin( WINBIO_SESSION_HANDLE handle, const struct async_call *call, struct session **session )
 {
-    return S_FALSE;
+    struct session *grabbed;
+
+    *session = NULL;
+    if (!(grabbed = session_grab( handle ))) return E_HANDLE;
+    if (FAILED(call->outputs))
+    {
+        session_release( grabbed );
+        return call->outputs;
+    }
+    return session_start( grabbed, session );
 }
 
 HRESULT async_queue_session( struct session *session, const struct async_call *call )
