@@ -91,17 +91,10 @@ static BOOL get_store_paths( WCHAR *dir, WCHAR *path, WCHAR *temp_path )
     return TRUE;
 }
 
-static UINT32 get_u32( const BYTE *p )
+/* put_u32() and steps past it */
+static void append_u32( BYTE **p, UINT32 value )
 {
-    return p[0] | (p[1] << 8) | (p[2] << 16) | ((UINT32)p[3] << 24);
-}
-
-static void put_u32( BYTE **p, UINT32 value )
-{
-    (*p)[0] = value;
-    (*p)[1] = value >> 8;
-    (*p)[2] = value >> 16;
-    (*p)[3] = value >> 24;
+    put_u32( *p, value );
     *p += 4;
 }
 
@@ -193,20 +186,20 @@ static HRESULT write_store( const struct store *store, BOOL (*keep)( const struc
         const struct credential *record = i < store->count ? &store->records[i] : extra;
 
         if (!record || (i < store->count && !keep( record, context ))) continue;
-        put_u32( &p, record->sid_size );
+        append_u32( &p, record->sid_size );
         memcpy( p, record->sid, record->sid_size );
         p += record->sid_size;
-        put_u32( &p, record->type );
-        put_u32( &p, record->format );
-        put_u32( &p, record->size );
+        append_u32( &p, record->type );
+        append_u32( &p, record->format );
+        append_u32( &p, record->size );
         memcpy( p, record->blob, record->size );
         p += record->size;
         count++;
     }
     p = image;
-    put_u32( &p, STORE_MAGIC );
-    put_u32( &p, STORE_VERSION );
-    put_u32( &p, count );
+    append_u32( &p, STORE_MAGIC );
+    append_u32( &p, STORE_VERSION );
+    append_u32( &p, count );
 
     hr = storage_write_file( dir, temp_path, path, &store_cs, image, size );
     HeapFree( GetProcessHeap(), 0, image );

@@ -115,32 +115,10 @@ struct winbio_database
 static SRWLOCK databases_lock = SRWLOCK_INIT;
 static struct winbio_database *databases;  /* open in this process; a handful at most */
 
-static void put_u16( BYTE *p, UINT16 v )
-{
-    p[0] = v;
-    p[1] = v >> 8;
-}
-
-static void put_u32( BYTE *p, UINT32 v )
-{
-    put_u16( p, v );
-    put_u16( p + 2, v >> 16 );
-}
-
 static void put_u64( BYTE *p, UINT64 v )
 {
     put_u32( p, v );
     put_u32( p + 4, v >> 32 );
-}
-
-static UINT16 get_u16( const BYTE *p )
-{
-    return p[0] | (p[1] << 8);
-}
-
-static UINT32 get_u32( const BYTE *p )
-{
-    return get_u16( p ) | ((UINT32)get_u16( p + 2 ) << 16);
 }
 
 static UINT64 get_u64( const BYTE *p )

@@ -60,6 +60,29 @@ struct winbio_template_set
 
 struct winbio_database;
 
+/* The files beside the databases are little-endian, as the databases are. */
+static inline void put_u16( BYTE *p, UINT16 v )
+{
+    p[0] = v;
+    p[1] = v >> 8;
+}
+
+static inline void put_u32( BYTE *p, UINT32 v )
+{
+    put_u16( p, v );
+    put_u16( p + 2, v >> 16 );
+}
+
+static inline UINT16 get_u16( const BYTE *p )
+{
+    return p[0] | (p[1] << 8);
+}
+
+static inline UINT32 get_u32( const BYTE *p )
+{
+    return get_u16( p ) | ((UINT32)get_u16( p + 2 ) << 16);
+}
+
 /* Opens (creating the file if needed) the database with this GUID.  Opens of
  * one GUID share one object per process; a file that is there already is not
  * checked here, only by the calls that read it.  WINBIO_E_DATABASE_CANT_CREATE

@@ -210,18 +210,7 @@ static void fix_crc( BYTE *image, DWORD size )
 {
     DWORD crc = RtlComputeCrc32( RtlComputeCrc32( 0, image, 36 ), image + HEADER_SIZE, size - HEADER_SIZE );
 
-    image[36] = crc;
-    image[37] = crc >> 8;
-    image[38] = crc >> 16;
-    image[39] = crc >> 24;
-}
-
-static void put_u32( BYTE *p, DWORD value )
-{
-    p[0] = value;
-    p[1] = value >> 8;
-    p[2] = value >> 16;
-    p[3] = value >> 24;
+    put_u32( image + 36, crc );
 }
 
 /* S-1-5-21-1-2-3-rid, with garbage after the SID to show it does not count */

@@ -85,11 +85,6 @@ static unsigned int count_enrolled( WINBIO_SESSION_HANDLE session, WINBIO_UNIT_I
     return found;
 }
 
-static DWORD get_u32( const BYTE *p )
-{
-    return p[0] | (p[1] << 8) | (p[2] << 16) | ((DWORD)p[3] << 24);
-}
-
 /* The number of templates in the database file, from its header (see
  * dlls/winbio/storage.c); -1 when it cannot be read. */
 static int database_templates(void)

@@ -429,11 +429,6 @@ static void test_database_registry(void)
 
 static DWORD (WINAPI *pRtlComputeCrc32)( DWORD, const BYTE *, INT );
 
-static DWORD get_u32( const BYTE *p )
-{
-    return p[0] | (p[1] << 8) | (p[2] << 16) | ((DWORD)p[3] << 24);
-}
-
 static void put_u32( BYTE *p, DWORD value )
 {
     p[0] = value;

@@ -148,6 +148,12 @@ static inline void delete_user_templates( WINBIO_SESSION_HANDLE session, WINBIO_
     ok( hr == S_OK || hr == WINBIO_E_DATABASE_NO_SUCH_RECORD, "WinBioDeleteTemplate returned %#lx\n", hr );
 }
 
+/* A little-endian field of a database file (see dlls/winbio/storage.c) */
+static inline DWORD get_u32( const BYTE *p )
+{
+    return p[0] | (p[1] << 8) | (p[2] << 16) | ((DWORD)p[3] << 24);
+}
+
 /* "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX", the form registry key names and file names use */
 static inline void format_guid( WCHAR *buffer, SIZE_T len, const GUID *guid )
 {
