@@ -164,9 +164,23 @@ static HRESULT read_store( struct store *store )
     return hr;
 }
 
-/* Writes the records that keep() keeps, and the extra one if any. */
-static HRESULT write_store( const struct store *store, BOOL (*keep)( const struct credential *, const void * ),
-                            const void *context, const struct credential *extra )
+/* What a removal takes out: records of one account and type, or all of them. */
+struct removal
+{
+    const WINBIO_IDENTITY *identity;    /* NULL: every account */
+    WINBIO_CREDENTIAL_TYPE type;        /* WINBIO_CREDENTIAL_ALL: every type */
+};
+
+static BOOL is_removed( const struct credential *record, const struct removal *removal )
+{
+    if (removal->type != WINBIO_CREDENTIAL_ALL && record->type != removal->type) return FALSE;
+    return !removal->identity || (removal->identity->Value.AccountSid.Size == record->sid_size &&
+                                  !memcmp( removal->identity->Value.AccountSid.Data, record->sid, record->sid_size ));
+}
+
+/* Writes the records the removal does not take out, and the extra one if any. */
+static HRESULT write_store( const struct store *store, const struct removal *removal,
+                            const struct credential *extra )
 {
     WCHAR dir[MAX_PATH], path[MAX_PATH], temp_path[MAX_PATH];
     UINT32 i, count = 0, size = STORE_HEADER;
@@ -174,7 +188,8 @@ static HRESULT write_store( const struct store *store, BOOL (*keep)( const struc
     HRESULT hr;
 
     for (i = 0; i < store->count; i++)
-        if (keep( &store->records[i], context )) size += 16 + store->records[i].sid_size + store->records[i].size;
+        if (!is_removed( &store->records[i], removal ))
+            size += 16 + store->records[i].sid_size + store->records[i].size;
     if (extra) size += 16 + extra->sid_size + extra->size;
     if (size > MAX_STORE_SIZE) return WINBIO_E_DATABASE_FULL;
     if (!get_store_paths( dir, path, temp_path )) return WINBIO_E_DATABASE_CANT_OPEN;
@@ -185,7 +200,7 @@ static HRESULT write_store( const struct store *store, BOOL (*keep)( const struc
     {
         const struct credential *record = i < store->count ? &store->records[i] : extra;
 
-        if (!record || (i < store->count && !keep( record, context ))) continue;
+        if (!record || (i < store->count && is_removed( record, removal ))) continue;
         append_u32( &p, record->sid_size );
         memcpy( p, record->sid, record->sid_size );
         p += record->sid_size;
@@ -233,25 +248,6 @@ static void unlock_store( HANDLE mutex )
     CloseHandle( mutex );
 }
 
-/* What a removal takes out: records of one account and type, or all of them. */
-struct removal
-{
-    const WINBIO_IDENTITY *identity;    /* NULL: every account */
-    WINBIO_CREDENTIAL_TYPE type;        /* WINBIO_CREDENTIAL_ALL: every type */
-};
-
-static BOOL is_removed( const struct credential *record, const struct removal *removal )
-{
-    if (removal->type != WINBIO_CREDENTIAL_ALL && record->type != removal->type) return FALSE;
-    return !removal->identity || (removal->identity->Value.AccountSid.Size == record->sid_size &&
-                                  !memcmp( removal->identity->Value.AccountSid.Data, record->sid, record->sid_size ));
-}
-
-static BOOL keep_unremoved( const struct credential *record, const void *context )
-{
-    return !is_removed( record, context );
-}
-
 /* Removes what the removal names, under the lock; S_FALSE when nothing was there. */
 static HRESULT remove_credentials( const struct removal *removal )
 {
@@ -264,7 +260,7 @@ static HRESULT remove_credentials( const struct removal *removal )
     if (SUCCEEDED(hr = read_store( &store )))
     {
         for (i = 0; i < store.count; i++) if (is_removed( &store.records[i], removal )) removed++;
-        hr = removed ? write_store( &store, keep_unremoved, removal, NULL ) : S_FALSE;
+        hr = removed ? write_store( &store, removal, NULL ) : S_FALSE;
         free_store( &store );
     }
     unlock_store( mutex );
@@ -441,7 +437,7 @@ HRESULT WINAPI WinBioSetCredential( WINBIO_CREDENTIAL_TYPE type, UCHAR *credenti
     {
         if (SUCCEEDED(hr = read_store( &store )))
         {
-            hr = write_store( &store, keep_unremoved, &replaced, &record );
+            hr = write_store( &store, &replaced, &record );
             free_store( &store );
         }
         unlock_store( mutex );
